@@ -1,0 +1,8 @@
+// Package field holds the typed values shared by the mrzkit packages: dates
+// (possibly partial), countries (ISO 3166-1 and the ICAO Doc 9303 codes that
+// are not ISO), and the sex of a document holder.
+//
+// The types are small comparable values in the style of net/netip: the zero
+// value means "absent", each has a Parse function and text and JSON
+// marshaling, and none holds mutable global state.
+package field

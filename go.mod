@@ -1,0 +1,5 @@
+module github.com/mrzkit/mrzkit
+
+go 1.24
+
+require github.com/biter777/countries v1.7.5
