@@ -1,0 +1,18 @@
+// Package mrz reads, validates and writes the machine-readable zones (MRZ)
+// of travel documents, as ICAO Doc 9303 defines them: TD1 and TD2 ID cards,
+// TD3 passports and MRV-A and MRV-B visas.
+//
+// Parse recognizes the format by the number and length of the lines and the
+// document code, reads every field and runs every check: check digits
+// (including composite digits and long document numbers), dates, country
+// codes, sex and the document code. It returns a Document, and either nil, a
+// ValidationError listing each failed check as a *CheckError (with the field,
+// line and column), or a *SyntaxError for input that is not an MRZ. Error
+// messages never contain the holder's data, so they can be logged.
+//
+//	d, err := mrz.Parse(text)
+//	if errors.Is(err, mrz.ErrCheckDigit) { ... }
+//
+// A Document is a small value. Parsing a well-formed MRZ does not allocate:
+// its strings are slices of the input, and names are split when asked for.
+package mrz

@@ -1,0 +1,451 @@
+package mrz
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"github.com/mrzkit/mrzkit/field"
+)
+
+// Document is a parsed MRZ: the lines as read, every field, and the outcome
+// of every check. Get one from Parse. Its methods read the fields from the
+// lines as they are called; those returning strings allocate only when the
+// value is not a plain substring of the MRZ.
+//
+// The zero Document is not valid (IsValid reports false) and has no fields.
+type Document struct {
+	raw                  string // the lines joined by '\n'
+	lay                  *layout
+	birth, expiry, issue field.Date
+	issuing, nationality field.Country
+	sex                  field.Sex
+	tail                 span // rest of a long document number
+	opt                  span // optional data, after a long number's tail
+	status               [numChecks]CheckStatus
+	flags                docFlags
+	errs                 ValidationError
+}
+
+type docFlags uint8
+
+const (
+	flagLongNumber docFlags = 1 << iota
+	flagFillerVariant
+	flagBSN
+)
+
+// IsValid reports whether d was parsed from a well-formed MRZ and every check
+// holds.
+func (d Document) IsValid() bool { return d.lay != nil && len(d.errs) == 0 }
+
+// Errors returns the failed checks (nil when d is valid).
+func (d Document) Errors() ValidationError { return d.errs }
+
+// Format returns the format of the MRZ.
+func (d Document) Format() Format {
+	if d.lay == nil {
+		return FormatUnknown
+	}
+	return d.lay.format
+}
+
+// get returns the characters of a field, or "" when the layout lacks it.
+func (d Document) get(id fieldID) string {
+	if d.lay == nil {
+		return ""
+	}
+	sp := d.lay.f[id]
+	return d.raw[sp.off:sp.end()]
+}
+
+func (d Document) has(id fieldID) bool { return d.lay != nil && d.lay.f[id].n > 0 }
+
+// trimFillers removes trailing '<'.
+func trimFillers(s string) string {
+	i := len(s)
+	for i > 0 && s[i-1] == '<' {
+		i--
+	}
+	return s[:i]
+}
+
+// DocumentCode returns the document code without fillers: "P", "ID", "V".
+func (d Document) DocumentCode() string { return trimFillers(d.get(fCode)) }
+
+// Kind returns the kind of document its code says it is.
+func (d Document) Kind() Kind {
+	c := d.get(fCode)
+	if len(c) < 2 {
+		return KindUnknown
+	}
+	switch {
+	case d.lay.format == SwissDrivingLicence || d.lay.format == FrenchDrivingLicence:
+		return KindDrivingLicence
+	case c == "PU":
+		return KindEmergencyTravelDocument
+	case c == "IP":
+		return KindPassportCard
+	case c == "AC":
+		return KindCrewCertificate
+	case c[0] == 'P':
+		return KindPassport
+	case c[0] == 'V':
+		return KindVisa
+	case c[0] == 'I' || c[0] == 'A' || c[0] == 'C':
+		return KindIDCard
+	}
+	return KindUnknown
+}
+
+// IssuingState returns the issuing state or organization. It is the zero
+// Country when the code is unknown (see IssuingStateCode).
+func (d Document) IssuingState() field.Country { return d.issuing }
+
+// IssuingStateCode returns the issuing state as printed, without fillers.
+func (d Document) IssuingStateCode() string { return trimFillers(d.get(fIssuing)) }
+
+// Nationality returns the holder's nationality. It is the zero Country when
+// the code is unknown (see NationalityCode).
+func (d Document) Nationality() field.Country { return d.nationality }
+
+// NationalityCode returns the nationality as printed, without fillers.
+func (d Document) NationalityCode() string { return trimFillers(d.get(fNationality)) }
+
+// DocumentNumber returns the document number without trailing fillers. A
+// long number (TD1 and TD2, more than 9 characters) is returned whole.
+func (d Document) DocumentNumber() string {
+	n := d.get(fNumber)
+	if d.flags&flagLongNumber != 0 {
+		return n + d.raw[d.tail.off:d.tail.end()]
+	}
+	return trimFillers(n)
+}
+
+// LongDocumentNumber reports whether the document number continues in the
+// optional data (Doc 9303-5/6 note j).
+func (d Document) LongDocumentNumber() bool { return d.flags&flagLongNumber != 0 }
+
+// FillerVariant reports whether a long document number's check digit holds
+// only when computed over the '<' at the check digit position as well, as
+// Belgian cards do. ICAO's rule leaves that '<' out.
+func (d Document) FillerVariant() bool { return d.flags&flagFillerVariant != 0 }
+
+// BirthDate returns the date of birth. It is partial when the MRZ has fillers
+// for unknown parts, and zero when the field is invalid.
+func (d Document) BirthDate() field.Date { return d.birth }
+
+// ExpiryDate returns the date of expiry; zero when the field is invalid.
+func (d Document) ExpiryDate() field.Date { return d.expiry }
+
+// Sex returns the holder's sex.
+func (d Document) Sex() field.Sex { return d.sex }
+
+// OptionalData returns the optional data without trailing fillers: for TD3
+// the personal number; for TD1 the first optional field (line 1). When the
+// document number is long, this is what follows its tail and check digit.
+func (d Document) OptionalData() string {
+	if d.lay == nil {
+		return ""
+	}
+	return trimFillers(d.raw[d.opt.off:d.opt.end()])
+}
+
+// OptionalData2 returns the second optional field of a TD1 (line 2) without
+// trailing fillers, and "" for other formats.
+func (d Document) OptionalData2() string { return trimFillers(d.get(fOptional2)) }
+
+// nameParts splits the name field at the first "<<".
+func (d Document) nameParts() (primary, secondary string) {
+	n := d.get(fName)
+	if i := strings.Index(n, "<<"); i >= 0 {
+		return n[:i], n[i+2:]
+	}
+	return n, ""
+}
+
+// Surname returns the primary identifier with '<' read as a space. It is
+// empty when the name starts with "<<".
+func (d Document) Surname() string {
+	p, _ := d.nameParts()
+	if d.has(fSurname) {
+		p = d.get(fSurname)
+	}
+	return strings.TrimSpace(strings.ReplaceAll(trimFillers(p), "<", " "))
+}
+
+// GivenNames returns the secondary identifier split into names at fillers.
+// In the French ID card, whose given names are separated by "<<", a single
+// '<' inside a name is read as a space.
+func (d Document) GivenNames() []string {
+	var out []string
+	if d.has(fGiven) {
+		for _, part := range strings.Split(d.get(fGiven), "<<") {
+			if part = strings.Trim(part, "<"); part != "" {
+				out = append(out, strings.ReplaceAll(part, "<", " "))
+			}
+		}
+		return out
+	}
+	_, s := d.nameParts()
+	for _, part := range strings.Split(s, "<") {
+		if part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// NameTruncated reports whether the name (or, in national layouts, the
+// surname) fills its field to the last character, so that it may have been
+// truncated.
+func (d Document) NameTruncated() bool {
+	n := d.get(fName)
+	if d.has(fSurname) {
+		n = d.get(fSurname)
+	}
+	return n != "" && n[len(n)-1] != '<'
+}
+
+// IssueDate returns the date of issue of the national layouts that hold one
+// (FR-CNI: year and month only; FR-DL), and the zero Date otherwise.
+func (d Document) IssueDate() field.Date { return d.issue }
+
+// AdministrativeCode returns the administrative code of a French ID card
+// (line 1, 31-36), and "" for other formats.
+func (d Document) AdministrativeCode() string { return trimFillers(d.get(fAdmin)) }
+
+// OfficeCode returns the issuing office of a French ID card (line 2, 5-7),
+// and "" for other formats.
+func (d Document) OfficeCode() string { return trimFillers(d.get(fOffice)) }
+
+// Language returns the language code of a Swiss driving licence (D, F, I or
+// R), and "" for other formats.
+func (d Document) Language() string { return d.get(fLanguage) }
+
+// PIN returns the personal identification number of a Swiss driving
+// licence, and "" for other formats.
+func (d Document) PIN() string { return d.get(fPIN) }
+
+// Version returns the version number of a Swiss driving licence, and "" for
+// other formats.
+func (d Document) Version() string { return d.get(fVersion) }
+
+// BSN returns the Dutch citizen service number of a Dutch TD1 card that
+// carries one (state NLD, a check digit at line 1 position 30), and ""
+// otherwise. Its check digit is CheckBSN.
+func (d Document) BSN() string {
+	if d.flags&flagBSN == 0 {
+		return ""
+	}
+	return d.raw[15:24]
+}
+
+// Check returns the outcome of one check digit.
+func (d Document) Check(c Check) CheckStatus {
+	if int(c) >= len(d.status) {
+		return CheckAbsent
+	}
+	return d.status[c]
+}
+
+// Lines returns the MRZ lines exactly as read.
+func (d Document) Lines() []string {
+	if d.raw == "" {
+		return nil
+	}
+	return strings.Split(d.raw, "\n")
+}
+
+// String returns the MRZ lines joined by '\n', exactly as read.
+func (d Document) String() string { return d.raw }
+
+// MarshalText implements encoding.TextMarshaler: the MRZ lines (see String).
+func (d Document) MarshalText() ([]byte, error) { return []byte(d.raw), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler with Parse. A document
+// whose checks fail is kept together with the ValidationError returned.
+func (d *Document) UnmarshalText(b []byte) error {
+	v, err := Parse(string(b))
+	*d = v
+	return err
+}
+
+// Kind is the kind of document a document code denotes.
+type Kind uint8
+
+// The kinds of document.
+const (
+	KindUnknown Kind = iota
+	KindPassport
+	KindIDCard
+	KindVisa
+	KindCrewCertificate
+	KindEmergencyTravelDocument
+	KindPassportCard
+	KindDrivingLicence
+)
+
+var kindNames = [...]string{
+	KindUnknown:                 "unknown",
+	KindPassport:                "passport",
+	KindIDCard:                  "id_card",
+	KindVisa:                    "visa",
+	KindCrewCertificate:         "crew_certificate",
+	KindEmergencyTravelDocument: "emergency_travel_document",
+	KindPassportCard:            "passport_card",
+	KindDrivingLicence:          "driving_licence",
+}
+
+// String returns the name of the kind: "passport", "id_card", "visa",
+// "crew_certificate", "emergency_travel_document", "passport_card",
+// "driving_licence" or "unknown".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// docJSON is the JSON form of a Document; its keys are a public contract.
+type docJSON struct {
+	Format           string      `json:"format"`
+	Valid            bool        `json:"valid"`
+	DocumentCode     string      `json:"document_code"`
+	DocumentKind     string      `json:"document_kind"`
+	IssuingState     *string     `json:"issuing_state,omitempty"`
+	IssuingStateName *string     `json:"issuing_state_name,omitempty"`
+	DocumentNumber   string      `json:"document_number"`
+	Nationality      *string     `json:"nationality,omitempty"`
+	NationalityName  *string     `json:"nationality_name,omitempty"`
+	Surname          string      `json:"surname"`
+	GivenNames       []string    `json:"given_names"`
+	BirthDate        *field.Date `json:"birth_date,omitempty"`
+	Sex              *string     `json:"sex,omitempty"`
+	ExpiryDate       *field.Date `json:"expiry_date,omitempty"`
+	OptionalData     *string     `json:"optional_data,omitempty"`
+	OptionalData2    *string     `json:"optional_data_2,omitempty"`
+	IssueDate        *field.Date `json:"issue_date,omitempty"`
+	AdminCode        *string     `json:"administrative_code,omitempty"`
+	OfficeCode       *string     `json:"office_code,omitempty"`
+	Language         *string     `json:"language,omitempty"`
+	PIN              *string     `json:"pin,omitempty"`
+	Version          *string     `json:"version,omitempty"`
+	BSN              *string     `json:"bsn,omitempty"`
+	Checks           checksJSON  `json:"checks"`
+	Errors           []errorJSON `json:"errors"`
+}
+
+type checksJSON struct {
+	DocumentNumber *bool `json:"document_number,omitempty"`
+	BirthDate      *bool `json:"birth_date,omitempty"`
+	ExpiryDate     *bool `json:"expiry_date,omitempty"`
+	OptionalData   *bool `json:"optional_data,omitempty"`
+	Composite      *bool `json:"composite,omitempty"`
+	BSN            *bool `json:"bsn,omitempty"`
+}
+
+type errorJSON struct {
+	Field  string `json:"field"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Kind   string `json:"kind"`
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// MarshalJSON writes the document as `mrz parse --json` prints it. Fields the
+// format does not have are left out; codes and numbers are given without
+// trailing fillers, dates as YYYY-MM-DD (null when invalid).
+func (d Document) MarshalJSON() ([]byte, error) {
+	j := docJSON{
+		Format:         d.Format().String(),
+		Valid:          d.IsValid(),
+		DocumentCode:   d.DocumentCode(),
+		DocumentKind:   d.Kind().String(),
+		DocumentNumber: d.DocumentNumber(),
+		Surname:        d.Surname(),
+		GivenNames:     d.GivenNames(),
+		Errors:         []errorJSON{},
+	}
+	if j.GivenNames == nil {
+		j.GivenNames = []string{}
+	}
+	if d.has(fIssuing) {
+		j.IssuingState = ptr(d.IssuingStateCode())
+		j.IssuingStateName = ptr(d.issuing.Name())
+	}
+	if d.has(fNationality) {
+		j.Nationality = ptr(d.NationalityCode())
+		j.NationalityName = ptr(d.nationality.Name())
+	}
+	if d.has(fBirth) {
+		j.BirthDate = ptr(d.birth)
+	}
+	if d.has(fSex) {
+		j.Sex = ptr(string(d.get(fSex)))
+	}
+	if d.has(fExpiry) {
+		j.ExpiryDate = ptr(d.expiry)
+	}
+	if d.has(fOptional) {
+		j.OptionalData = ptr(d.OptionalData())
+	}
+	if d.has(fOptional2) {
+		j.OptionalData2 = ptr(d.OptionalData2())
+	}
+	if d.has(fIssueDate) {
+		j.IssueDate = ptr(d.issue)
+	}
+	if d.has(fAdmin) {
+		j.AdminCode = ptr(d.AdministrativeCode())
+	}
+	if d.has(fOffice) {
+		j.OfficeCode = ptr(d.OfficeCode())
+	}
+	if d.has(fLanguage) {
+		j.Language = ptr(d.Language())
+	}
+	if d.has(fPIN) {
+		j.PIN = ptr(d.PIN())
+	}
+	if d.has(fVersion) {
+		j.Version = ptr(d.Version())
+	}
+	if d.flags&flagBSN != 0 {
+		j.BSN = ptr(d.BSN())
+	}
+	for c, s := range d.status {
+		if s == CheckAbsent {
+			continue
+		}
+		ok := ptr(s == CheckPassed)
+		switch Check(c) {
+		case CheckDocumentNumber:
+			j.Checks.DocumentNumber = ok
+		case CheckBirthDate:
+			j.Checks.BirthDate = ok
+		case CheckExpiryDate:
+			j.Checks.ExpiryDate = ok
+		case CheckOptionalData:
+			j.Checks.OptionalData = ok
+		case CheckComposite:
+			j.Checks.Composite = ok
+		case CheckBSN:
+			j.Checks.BSN = ok
+		}
+	}
+	for _, e := range d.errs {
+		j.Errors = append(j.Errors, errorJSON{e.Field, e.Line, e.Column, KindName(e.Kind)})
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(j); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}

@@ -1,0 +1,85 @@
+package mrz_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/mrzkit/mrzkit/mrz"
+)
+
+// normalizeRef is a slow reference of the input handling Parse documents:
+// drop CR, the spaces and tabs around each line, and blank lines around the
+// MRZ.
+func normalizeRef(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		out = append(out, strings.Trim(l, " \t\r"))
+	}
+	for len(out) > 0 && out[0] == "" {
+		out = out[1:]
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{td3, td1, td2, mrva, mrvb, "\r\n" + td3 + "\r\n", td3[:50], strings.ToLower(td3),
+		"I<UTOD23145890<7349<<<<<<<<<<<\n3407127M9507122UTO<<<<<<<<<<<2\nSTEVENSON<<PETER<JOHN<<<<<<<<<",
+		"I<UTOSTEVENSON<<PETER<JOHN<<<<<<<<<<\nD23145890<UTO3407127M95071227349<<<8", "", "\n\n", "<<<"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := mrz.Parse(s, ref2026)
+		lines := normalizeRef(s)
+		var se *mrz.SyntaxError
+		var ve mrz.ValidationError
+		switch {
+		case err == nil:
+			if !d.IsValid() {
+				t.Fatal("no error but not valid")
+			}
+		case errors.As(err, &se):
+			if d.Format() != mrz.FormatUnknown || d.IsValid() {
+				t.Fatal("syntax error with a non-zero document")
+			}
+			if se.Line < 0 || se.Line > len(lines)+1 || se.Column < 0 {
+				t.Fatalf("syntax error outside the input: %v", err)
+			}
+			if se.Line > 0 && se.Line <= len(lines) && se.Column > len(lines[se.Line-1])+1 {
+				t.Fatalf("syntax error column outside the line: %v", err)
+			}
+			return
+		case errors.As(err, &ve):
+			if d.IsValid() || len(ve) == 0 {
+				t.Fatal("validation error but valid")
+			}
+			for _, e := range ve {
+				if e.Line < 1 || e.Line > len(lines) || e.Column < 1 || e.Column > len(lines[e.Line-1]) {
+					t.Fatalf("check error outside the input: %v", e)
+				}
+			}
+		default:
+			t.Fatalf("unexpected error type %T", err)
+		}
+		// A parsed document gives back its normalized input exactly.
+		if got := d.Lines(); strings.Join(got, "\n") != strings.Join(lines, "\n") {
+			t.Fatalf("Lines() = %q, want %q", got, lines)
+		}
+		// Accessors never panic and JSON always encodes.
+		_ = d.Surname()
+		_ = d.GivenNames()
+		_ = d.DocumentNumber()
+		_ = d.OptionalData()
+		if _, err := d.MarshalJSON(); err != nil {
+			t.Fatal(err)
+		}
+		// Parsing again gives the same document.
+		d2, _ := mrz.Parse(d.String(), ref2026)
+		if d2.String() != d.String() || d2.IsValid() != d.IsValid() || d2.DocumentNumber() != d.DocumentNumber() {
+			t.Fatal("reparse differs")
+		}
+	})
+}

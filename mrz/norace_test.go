@@ -1,0 +1,5 @@
+//go:build !race
+
+package mrz_test
+
+const raceEnabled = false
