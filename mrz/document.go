@@ -143,10 +143,15 @@ func (d Document) Sex() field.Sex { return d.sex }
 
 // OptionalData returns the optional data without trailing fillers: for TD3
 // the personal number; for TD1 the first optional field (line 1). When the
-// document number is long, this is what follows its tail and check digit.
+// document number is long, this is what follows its tail and check digit;
+// when a Dutch card carries a BSN, what stands between the BSN and its check
+// digit.
 func (d Document) OptionalData() string {
 	if d.lay == nil {
 		return ""
+	}
+	if d.flags&flagBSN != 0 {
+		return trimFillers(d.raw[24:29])
 	}
 	return trimFillers(d.raw[d.opt.off:d.opt.end()])
 }

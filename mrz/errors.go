@@ -33,7 +33,43 @@ var (
 	// ErrCharacter: a character the field does not allow, such as a digit in
 	// a name or a letter in a numeric field.
 	ErrCharacter = errors.New("character not allowed in this field")
+
+	// ErrFieldLength: a value too long for its field (Encode).
+	ErrFieldLength = errors.New("value too long for the field")
+	// ErrMissing: a required field is empty (Encode).
+	ErrMissing = errors.New("required field is empty")
+	// ErrFormat: the format is unknown or cannot be written (Encode).
+	ErrFormat = errors.New("unknown format")
 )
+
+// FieldError reports a field Encode cannot write, or a name Transliterate
+// cannot transliterate. Field names the field as the JSON output does; Kind
+// is a sentinel such as ErrCharacter, ErrDate, ErrCountry, ErrFieldLength or
+// ErrMissing. The message never contains the value.
+type FieldError struct {
+	Field  string
+	Kind   error
+	Detail string
+}
+
+func (e *FieldError) Error() string {
+	var b strings.Builder
+	b.WriteString("mrz: ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Kind.Error())
+	if e.Detail != "" {
+		b.WriteString(" (")
+		b.WriteString(e.Detail)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Unwrap returns Kind.
+func (e *FieldError) Unwrap() error { return e.Kind }
 
 // SyntaxError reports input that is not an MRZ at all: too long, the wrong
 // number of lines, a line of the wrong length, or a character outside
@@ -181,6 +217,12 @@ func KindName(kind error) string {
 		return "line_length"
 	case ErrInvalidCharacter:
 		return "invalid_character"
+	case ErrFieldLength:
+		return "field_length"
+	case ErrMissing:
+		return "missing"
+	case ErrFormat:
+		return "format"
 	}
 	return "other"
 }

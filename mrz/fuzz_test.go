@@ -28,7 +28,11 @@ func normalizeRef(s string) []string {
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{td3, td1, td2, mrva, mrvb, "\r\n" + td3 + "\r\n", td3[:50], strings.ToLower(td3),
 		"I<UTOD23145890<7349<<<<<<<<<<<\n3407127M9507122UTO<<<<<<<<<<<2\nSTEVENSON<<PETER<JOHN<<<<<<<<<",
-		"I<UTOSTEVENSON<<PETER<JOHN<<<<<<<<<<\nD23145890<UTO3407127M95071227349<<<8", "", "\n\n", "<<<"} {
+		"I<UTOSTEVENSON<<PETER<JOHN<<<<<<<<<<\nD23145890<UTO3407127M95071227349<<<8", "", "\n\n", "<<<",
+		"IDFRATEST<NAME<<<<<<<<<<<<<<<<0CHE02\n1710GVA123451ROBERTA<<<<<<<9112311F2",
+		"AAA001D<<\nFACHE305142128097<<800126<<<<<\nMARCHAND<<FABIENNE<<<<<<<<<<<<",
+		"D1FRA13AA000026181231MARTIN<<9",
+		"I<NLDSPECI20142999999990<<<<<8\n6503101F2403096NLD<<<<<<<<<<<8\nDE<BRUIJN<<WILLEKE<LISELOTTE<<"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -73,6 +77,7 @@ func FuzzParse(f *testing.F) {
 		_ = d.GivenNames()
 		_ = d.DocumentNumber()
 		_ = d.OptionalData()
+		_ = d.Fields()
 		if _, err := d.MarshalJSON(); err != nil {
 			t.Fatal(err)
 		}

@@ -12,10 +12,54 @@ import (
 // refused before it is scanned.
 const MaxInputLen = 1024
 
-// Option changes how Parse works. The zero Option changes nothing.
+// Option changes how Parse and Encode work. The zero Option changes
+// nothing; options given later win.
 type Option struct {
-	ref field.Date
+	ref      field.Date
+	translit TranslitOption
+	set      optionSet
 }
+
+type optionSet uint8
+
+const (
+	setTranslit optionSet = 1 << iota
+	setZeroCheck
+)
+
+// options is the merged result of a list of Option.
+type options struct {
+	ref       field.Date
+	translit  TranslitOption
+	zeroCheck bool
+}
+
+func mergeOptions(opts []Option) options {
+	var o options
+	for _, x := range opts {
+		if x.ref.IsFull() {
+			o.ref = x.ref
+		}
+		if x.set&setTranslit != 0 {
+			o.translit = x.translit
+		}
+		if x.set&setZeroCheck != 0 {
+			o.zeroCheck = true
+		}
+	}
+	if !o.ref.IsFull() {
+		o.ref = field.Today()
+	}
+	return o
+}
+
+// WithTransliteration makes Encode transliterate names with the given
+// alternative forms (see TranslitOption).
+func WithTransliteration(t TranslitOption) Option { return Option{translit: t, set: setTranslit} }
+
+// WithZeroCheckDigit makes Encode write '0' instead of '<' as the check
+// digit of an empty TD3 personal number. ICAO allows both.
+func WithZeroCheckDigit() Option { return Option{set: setZeroCheck} }
 
 // WithReferenceDate sets the date against which two-digit years are given a
 // century (default: today in the local time zone). A birth date becomes the

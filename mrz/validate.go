@@ -118,9 +118,15 @@ func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 // checkCode checks the document code against the format.
 func (d *Document) checkCode() {
 	sp := d.lay.f[fCode]
-	c0, c1 := d.raw[sp.off], d.raw[sp.off+1]
+	if !codeAllowed(d.lay.format, d.raw[sp.off], d.raw[sp.off+1]) {
+		d.fail("document_code", int(sp.off), ErrDocumentCode, "not allowed for "+d.lay.format.String())
+	}
+}
+
+// codeAllowed reports whether a document code c0 c1 is allowed in format f.
+func codeAllowed(f Format, c0, c1 byte) bool {
 	ok := false
-	switch d.lay.format {
+	switch f {
 	case TD1:
 		ok = c0 == 'A' || c0 == 'C' || c0 == 'I'
 	case TD2:
@@ -134,12 +140,9 @@ func (d *Document) checkCode() {
 	case SwissDrivingLicence:
 		ok = c0 == 'F' && c1 == 'A'
 	case FrenchDrivingLicence:
-		ok = c0 == 'D' && c1 == '1'
-		c1 = 'A' // the digit is part of the code
+		return c0 == 'D' && c1 == '1' // the digit is part of the code
 	}
-	if !ok || isDigit(c1) {
-		d.fail("document_code", int(sp.off), ErrDocumentCode, "not allowed for "+d.lay.format.String())
-	}
+	return ok && !isDigit(c1)
 }
 
 // country reads a three-character country field.

@@ -21,6 +21,8 @@ import (
 	"github.com/mrzkit/mrzkit/field"
 )
 
+var errUnexpectedEOF = io.ErrUnexpectedEOF
+
 // Exit codes.
 const (
 	exitValid   = 0
@@ -42,6 +44,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"parse", "mrz parse [--json] [--today YYYY-MM-DD] [FILE|-]", "read and validate one MRZ", runParse},
+		{"generate", generateUsage, "write an MRZ from fields given as flags or as JSON (the keys of parse --json, plus format)", runGenerate},
 	}
 }
 
@@ -59,7 +62,7 @@ func run(args []string, e *env) int {
 		fmt.Fprintln(w, "mrz: read, validate and convert machine-readable zones (ICAO Doc 9303)")
 		fmt.Fprintln(w, "\nUsage:")
 		for _, c := range commands() {
-			fmt.Fprintf(w, "  %-70s %s\n", c.usage, c.summary)
+			fmt.Fprintf(w, "  %s\n      %s\n", c.usage, c.summary)
 		}
 		fmt.Fprintln(w, "\nExit status: 0 valid, 1 read but a check failed, 2 malformed input or bad usage.")
 		return code
