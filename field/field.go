@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 
 	"github.com/mrzkit/mrzkit/geometry"
@@ -160,39 +161,80 @@ func jsonString(s string) []byte {
 func (f *Field[T]) UnmarshalJSON(b []byte) error {
 	var j map[string]json.RawMessage
 	if err := json.Unmarshal(b, &j); err != nil || j == nil {
-		return errors.New("want an object with value, confidence, polygon")
+		return typeError("", jsonKind(b), "an object with value, confidence, polygon")
 	}
 	var out Field[T]
 	if c, ok := j["confidence"]; ok && string(c) != "null" {
 		var v float64
 		if err := json.Unmarshal(c, &v); err != nil {
-			return errors.New("confidence: want a number")
+			return typeError("confidence", jsonKind(c), "a number")
 		}
 		out.Confidence = ClampConfidence(v)
 	}
 	if pg, ok := j["page_id"]; ok {
 		if err := out.Page.UnmarshalJSON(pg); err != nil {
-			return err
+			return typeError("page_id", jsonKind(pg), "a page number or null")
 		}
 	}
 	if pl, ok := j["polygon"]; ok {
 		if err := out.Polygon.UnmarshalJSON(pl); err != nil && string(pl) != "null" {
-			return fmt.Errorf("polygon: %w", err)
+			return typeError("polygon", jsonKind(pl), "a list of [x, y] points")
 		}
 	}
 	if v, ok := j["value"]; ok && string(v) != "null" {
 		var s string
 		if err := json.Unmarshal(v, &s); err != nil {
-			return errors.New("value: want a string or null")
+			return typeError("value", jsonKind(v), "a string or null")
 		}
 		val, err := parseValue[T](s)
 		if err != nil {
-			return err
+			var zero T
+			return typeError("value", "invalid string", "a "+valueName(zero))
 		}
 		out.Value = val
 	}
 	*f = out
 	return nil
+}
+
+// typeError reports a field of the wrong type or form as a
+// *json.UnmarshalTypeError, so that encoding/json adds the path of the
+// field to it. It never holds the value itself.
+func typeError(key, got, want string) error {
+	return &json.UnmarshalTypeError{Value: got + ", want " + want, Type: reflect.TypeOf(""), Field: key}
+}
+
+// jsonKind names the kind of a JSON value without repeating it.
+func jsonKind(b []byte) string {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 {
+		return "nothing"
+	}
+	switch b[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "bool"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+func valueName[T Value](v T) string {
+	switch any(v).(type) {
+	case Date:
+		return "date YYYY-MM-DD"
+	case Country:
+		return "country code"
+	case Sex:
+		return "sex M, F, X or <"
+	}
+	return "string"
 }
 
 // parseValue parses the text of a value of type T.

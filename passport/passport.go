@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 
 	"github.com/mrzkit/mrzkit/field"
@@ -338,6 +339,8 @@ func jsonError(err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
+	case err.Error() == "unexpected end of JSON input" || errors.Is(err, errUnexpectedEOF):
+		return fmt.Errorf("%w: truncated JSON", ErrInput)
 	case errors.As(err, &se):
 		return fmt.Errorf("%w: malformed JSON at byte %d", ErrInput, se.Offset)
 	case errors.As(err, &te):
@@ -345,13 +348,30 @@ func jsonError(err error) error {
 		if where == "" {
 			where = "top level"
 		}
-		return fmt.Errorf("%w: %s: wrong type (want %s)", ErrInput, where, te.Type)
-	case err.Error() == "unexpected end of JSON input" || errors.Is(err, errUnexpectedEOF):
-		return fmt.Errorf("%w: truncated JSON", ErrInput)
+		got := te.Value
+		if !strings.Contains(got, "want ") { // fields describe what they want themselves
+			got += ", want " + kindName(te.Type.Kind())
+		}
+		return fmt.Errorf("%w: %s: wrong type or form: got %s", ErrInput, where, got)
 	case errors.Is(err, ErrInput):
 		return err
 	}
 	return fmt.Errorf("%w: %v", ErrInput, err)
+}
+
+// kindName names a Go kind as the JSON kind it decodes from.
+func kindName(k reflect.Kind) string {
+	switch k {
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Struct, reflect.Map, reflect.Pointer:
+		return "object"
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "bool"
+	}
+	return "number"
 }
 
 // checkSize refuses input over MaxInput.
