@@ -25,6 +25,7 @@ type Document struct {
 	status               [numChecks]CheckStatus
 	flags                docFlags
 	errs                 ValidationError
+	corr                 []Correction // set when read with repair
 }
 
 type docFlags uint8
@@ -38,6 +39,10 @@ const (
 // IsValid reports whether d was parsed from a well-formed MRZ and every check
 // holds.
 func (d Document) IsValid() bool { return d.lay != nil && len(d.errs) == 0 }
+
+// Corrections returns the changes made to the input when the document was
+// read with repair (Find, or Parse with WithRepair), and nil otherwise.
+func (d Document) Corrections() []Correction { return d.corr }
 
 // Errors returns the failed checks (nil when d is valid).
 func (d Document) Errors() ValidationError { return d.errs }

@@ -1,0 +1,599 @@
+package mrz_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mrzkit/mrzkit/field"
+	"github.com/mrzkit/mrzkit/mrz"
+)
+
+// The corruption generator: valid MRZs of every format, misread at random
+// positions the way OCR engines misread them, embedded in a page of other
+// text. Seeded, so every run measures the same pages.
+
+var recoveryRef = field.MustDate(2026, 1, 1)
+
+var (
+	surnames = []string{"ERIKSSON", "MUSTERMANN", "DE BRUIJN", "OCONNOR", "SMITH", "GARCIA LOPEZ", "NGUYEN", "KOWALSKI",
+		"ABDULLAH", "TANAKA", "BJORKLUND", "DUBOIS", "ROSSI", "PETROV", "OKAFOR", "SANTOS", "IVANOVA", "MULLER", "LI", "BAPTISTE"}
+	givens = []string{"ANNA", "MARIA", "PETER", "JOHN", "ERIKA", "LUCIA", "AHMED", "YUKI", "OLGA", "DIEGO", "FATIMA",
+		"JEAN PIERRE", "SOFIA", "LIAM", "ZOE", "GABRIEL", "ISABEL", "TOMASZ", "BOGDAN", "QUENTIN"}
+	states = []string{"UTO", "D", "FRA", "NLD", "GBR", "USA", "ITA", "ESP", "POL", "JPN", "BEL", "SWE", "CAN", "AUS", "BRA", "XXA", "IND", "ZAF"}
+)
+
+func randAlnum(r *rand.Rand, n int, letters float64) string {
+	b := make([]byte, n)
+	for i := range b {
+		if r.Float64() < letters {
+			b[i] = byte('A' + r.IntN(26))
+		} else {
+			b[i] = byte('0' + r.IntN(10))
+		}
+	}
+	return string(b)
+}
+
+// randomMRZ writes a valid MRZ with random fields.
+func randomMRZ(r *rand.Rand) string {
+	formats := []mrz.Format{mrz.TD1, mrz.TD2, mrz.TD3, mrz.TD3, mrz.MRVA, mrz.MRVB}
+	for {
+		f := mrz.Fields{
+			Format:       formats[r.IntN(len(formats))],
+			IssuingState: states[r.IntN(len(states))],
+			Nationality:  states[r.IntN(len(states))],
+			Surname:      surnames[r.IntN(len(surnames))],
+			GivenNames:   []string{givens[r.IntN(len(givens))]},
+			BirthDate:    field.MustDate(1930+r.IntN(90), time.Month(1+r.IntN(12)), 1+r.IntN(28)),
+			Sex:          []field.Sex{field.SexMale, field.SexFemale, field.SexX, field.SexUnspecified}[r.IntN(4)],
+			ExpiryDate:   field.MustDate(2000+r.IntN(40), time.Month(1+r.IntN(12)), 1+r.IntN(28)),
+		}
+		if r.IntN(3) == 0 {
+			f.GivenNames = append(f.GivenNames, givens[r.IntN(len(givens))])
+		}
+		n := 6 + r.IntN(4)
+		if (f.Format == mrz.TD1 || f.Format == mrz.TD2) && r.IntN(6) == 0 {
+			n = 10 + r.IntN(3) // a long document number
+		}
+		f.DocumentNumber = randAlnum(r, n, []float64{0, 0.2, 0.5}[r.IntN(3)])
+		if r.IntN(2) == 0 {
+			f.OptionalData = randAlnum(r, 3+r.IntN(5), 0.3)
+		}
+		if f.Format == mrz.TD1 && r.IntN(3) == 0 {
+			f.OptionalData2 = randAlnum(r, 2+r.IntN(6), 0.3)
+		}
+		e, err := mrz.Encode(f, mrz.WithReferenceDate(recoveryRef))
+		if err == nil {
+			return e.String()
+		}
+	}
+}
+
+// baseMRZs returns the valid goldens and random MRZs.
+func baseMRZs(t testing.TB, r *rand.Rand, n int) []string {
+	var out []string
+	files, _ := filepath.Glob("../testdata/mrz/*.mrz")
+	for _, in := range files {
+		b, _ := os.ReadFile(in)
+		if d, err := mrz.Parse(string(b), mrz.WithReferenceDate(recoveryRef)); err == nil && !d.FillerVariant() {
+			out = append(out, d.String())
+		}
+	}
+	for len(out) < n {
+		out = append(out, randomMRZ(r))
+	}
+	return out
+}
+
+var groups = []string{"0ODQ", "1IL", "2Z", "5S", "6G", "8B", "4A", "7T"}
+
+func partners(c byte) string {
+	for _, g := range groups {
+		if i := strings.IndexByte(g, c); i >= 0 {
+			return g[:i] + g[i+1:]
+		}
+	}
+	return ""
+}
+
+func val(c byte) int {
+	switch {
+	case c == '<':
+		return 0
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	}
+	return int(c-'A') + 10
+}
+
+// posKind is the test's own, independent, description of what each
+// position of an MRZ holds, read from Document.Position.
+type posKind uint8
+
+const (
+	kAlnumChecked posKind = iota + 1
+	kAlnumUnchecked
+	kDigit
+	kName
+	kCountry
+	kCode
+	kSex
+)
+
+type checkDef struct {
+	at   int   // offset of the check digit in the joined lines
+	over []int // offsets covered, in weight order
+}
+
+// layoutOf describes the positions and check digits of an ICAO document.
+func layoutOf(d mrz.Document) (kinds map[int]posKind, checks []checkDef) {
+	lines := d.Lines()
+	off := func(line, col int) int {
+		o := 0
+		for i := 0; i < line-1; i++ {
+			o += len(lines[i]) + 1
+		}
+		return o + col - 1
+	}
+	kinds = map[int]posKind{}
+	mark := func(name string, k posKind) {
+		if l, c, n, ok := d.Position(name); ok {
+			for i := 0; i < n; i++ {
+				kinds[off(l, c)+i] = k
+			}
+		}
+	}
+	seg := func(line, from, to int) []int {
+		var o []int
+		for c := from; c <= to; c++ {
+			o = append(o, off(line, c))
+		}
+		return o
+	}
+	cat := func(s ...[]int) []int {
+		var o []int
+		for _, x := range s {
+			o = append(o, x...)
+		}
+		return o
+	}
+	switch d.Format() {
+	case mrz.TD3:
+		checks = []checkDef{{off(2, 10), seg(2, 1, 9)}, {off(2, 20), seg(2, 14, 19)}, {off(2, 28), seg(2, 22, 27)},
+			{off(2, 43), seg(2, 29, 42)}, {off(2, 44), cat(seg(2, 1, 10), seg(2, 14, 20), seg(2, 22, 43))}}
+	case mrz.MRVA, mrz.MRVB:
+		checks = []checkDef{{off(2, 10), seg(2, 1, 9)}, {off(2, 20), seg(2, 14, 19)}, {off(2, 28), seg(2, 22, 27)}}
+	case mrz.TD2:
+		checks = []checkDef{{off(2, 10), seg(2, 1, 9)}, {off(2, 20), seg(2, 14, 19)}, {off(2, 28), seg(2, 22, 27)},
+			{off(2, 36), cat(seg(2, 1, 10), seg(2, 14, 20), seg(2, 22, 35))}}
+	case mrz.TD1:
+		checks = []checkDef{{off(1, 15), seg(1, 6, 14)}, {off(2, 7), seg(2, 1, 6)}, {off(2, 15), seg(2, 9, 14)},
+			{off(2, 30), cat(seg(1, 6, 30), seg(2, 1, 7), seg(2, 9, 15), seg(2, 19, 29))}}
+	default:
+		return nil, nil
+	}
+	mark("document_number", kAlnumChecked)
+	mark("optional_data", kAlnumChecked)
+	mark("optional_data_2", kAlnumChecked)
+	if d.Format() == mrz.MRVA || d.Format() == mrz.MRVB {
+		mark("optional_data", kAlnumUnchecked)
+	}
+	if d.Format() == mrz.TD1 || d.Format() == mrz.TD2 {
+		// The whole first optional field: a long number's tail included.
+		if l, c, _, ok := d.Position("document_number"); ok {
+			end := 30
+			if d.Format() == mrz.TD2 {
+				l, c, end = 2, 29, 35
+			} else {
+				c = 16
+			}
+			for i := c; i <= end; i++ {
+				kinds[off(l, i)] = kAlnumChecked
+			}
+		}
+	}
+	mark("birth_date", kDigit)
+	mark("expiry_date", kDigit)
+	for _, c := range checks {
+		kinds[c.at] = kDigit
+	}
+	mark("name", kName)
+	mark("issuing_state", kCountry)
+	mark("nationality", kCountry)
+	mark("document_code", kCode)
+	mark("sex", kSex)
+	return kinds, checks
+}
+
+// misread is one misread character.
+type misread struct {
+	off      int
+	from, to string
+	class    string // "unique", "ambiguous", "check", "undetectable"
+}
+
+// corrupt applies k misreads to a valid MRZ at random positions.
+func corrupt(r *rand.Rand, d mrz.Document, k int) ([]byte, []misread) {
+	raw := []byte(d.String())
+	kinds, _ := layoutOf(d)
+	var positions []int
+	for o, c := range raw {
+		if c != '\n' && (c == '<' || partners(c) != "") {
+			positions = append(positions, o)
+		}
+	}
+	r.Shuffle(len(positions), func(i, j int) { positions[i], positions[j] = positions[j], positions[i] })
+	chosen := append([]int(nil), positions[:min(k, len(positions))]...)
+	// Apply from the end: multi-byte look-alikes shift what follows.
+	for i := range chosen {
+		for j := i + 1; j < len(chosen); j++ {
+			if chosen[j] > chosen[i] {
+				chosen[i], chosen[j] = chosen[j], chosen[i]
+			}
+		}
+	}
+	var ms []misread
+	for _, o := range chosen {
+		c := raw[o]
+		m := misread{off: o, from: string(c)}
+		kind := kinds[o]
+		if c == '<' {
+			m.to = []string{"K", "«", "‹", "(", " "}[r.IntN(5)]
+			switch {
+			case m.to != "K":
+				m.class = "unique" // never an MRZ character: normalized
+			case kind == kDigit || kind == kSex || kind == kCountry:
+				m.class = "unique"
+			default:
+				m.class = "undetectable" // K is legal here, and K - < is 20
+			}
+		} else {
+			p := partners(c)
+			to := p[r.IntN(len(p))]
+			m.to = string(to)
+			isD := func(b byte) bool { return b >= '0' && b <= '9' }
+			switch kind {
+			case kDigit:
+				m.class = "unique" // a letter where a digit must stand
+			case kName, kCode:
+				switch {
+				case !isD(to):
+					m.class = "undetectable" // a letter for a letter
+				case len(strings.Map(func(r rune) rune {
+					if r >= 'A' && r <= 'Z' {
+						return r
+					}
+					return -1
+				}, partners(to))) == 1:
+					m.class = "unique"
+				default:
+					m.class = "ambiguous" // 0 may be O, D or Q; 1 may be I or L
+				}
+			case kCountry:
+				m.class = "country"
+			case kAlnumChecked:
+				if (val(to)-val(c))%10 == 0 {
+					m.class = "undetectable" // the check digits cannot see it
+				} else {
+					m.class = "check"
+				}
+			default:
+				m.class = "undetectable"
+			}
+		}
+		raw[o] = m.to[0]
+		if len(m.to) > 1 {
+			raw = append(raw[:o], append([]byte(m.to), raw[o+1:]...)...)
+			// Multi-byte look-alikes shift later offsets: apply them last.
+		}
+		ms = append(ms, m)
+	}
+	return raw, ms
+}
+
+// classify decides, for the misreads a checks-only repair must find,
+// whether they are the only way to satisfy the checks: a slow reference
+// that tries every set of confusions of the same size.
+func classify(d mrz.Document, ms []misread) string {
+	kinds, checks := layoutOf(d)
+	truth := []byte(d.String())
+	worst := "unique"
+	var checkMs []misread
+	inner := map[int]int{} // innermost check -> misreads under it
+	for _, m := range ms {
+		if m.class == "check" {
+			best, size := -1, 1<<30
+			for ci, c := range checks {
+				for _, o := range c.over {
+					if o == m.off && len(c.over) < size {
+						best, size = ci, len(c.over)
+					}
+				}
+			}
+			inner[best]++
+			if inner[best] > 1 {
+				return "double"
+			}
+		}
+	}
+	for _, m := range ms {
+		switch m.class {
+		case "undetectable":
+			return "undetectable"
+		case "ambiguous":
+			worst = "ambiguous"
+		case "check":
+			checkMs = append(checkMs, m)
+		case "country":
+			// An unknown code is detectable; the repair is unique when one
+			// known code alone is a confusion away.
+			switch countryClass(d, m) {
+			case "undetectable":
+				return "undetectable"
+			case "ambiguous":
+				worst = "ambiguous"
+			}
+		}
+	}
+	if len(checkMs) == 0 {
+		return worst
+	}
+	// The corrupted text with only the check misreads left.
+	cur := append([]byte(nil), truth...)
+	for _, m := range checkMs {
+		cur[m.off] = m.to[0]
+	}
+	type ed struct {
+		off int
+		to  byte
+	}
+	var eds []ed
+	for o, k := range kinds {
+		if k == kAlnumChecked {
+			for _, p := range []byte(partners(cur[o])) {
+				eds = append(eds, ed{o, p})
+			}
+		}
+	}
+	holds := func(b []byte) bool {
+		for _, c := range checks {
+			if b[c.at] == '<' {
+				continue
+			}
+			sum := 0
+			for i, o := range c.over {
+				sum += val(b[o]) * []int{7, 3, 1}[i%3]
+			}
+			if byte('0'+sum%10) != b[c.at] {
+				return false
+			}
+		}
+		return true
+	}
+	if holds(cur) {
+		return "undetectable" // the misreads cancel out in every check
+	}
+	// Count the solutions of size 1..len(checkMs).
+	for size := 1; size <= len(checkMs); size++ {
+		n := 0
+		var rec func(start int, b []byte, left int)
+		rec = func(start int, b []byte, left int) {
+			if left == 0 {
+				if holds(b) {
+					n++
+				}
+				return
+			}
+			for i := start; i < len(eds); i++ {
+				if b[eds[i].off] != cur[eds[i].off] {
+					continue
+				}
+				old := b[eds[i].off]
+				b[eds[i].off] = eds[i].to
+				rec(i+1, b, left-1)
+				b[eds[i].off] = old
+			}
+		}
+		rec(0, append([]byte(nil), cur...), size)
+		if n > 0 {
+			if n == 1 && size == len(checkMs) {
+				return worst
+			}
+			return "ambiguous"
+		}
+	}
+	return "ambiguous"
+}
+
+// countryClass classifies a misread in a country code: undetectable when
+// the misread code is itself known, unique when exactly one known code is a
+// single confusion away from it, ambiguous otherwise.
+func countryClass(d mrz.Document, m misread) string {
+	raw := []byte(d.String())
+	for _, name := range []string{"issuing_state", "nationality"} {
+		l, c, _, ok := d.Position(name)
+		if !ok {
+			continue
+		}
+		lines := strings.Split(string(raw), "\n")
+		o := 0
+		for i := 0; i < l-1; i++ {
+			o += len(lines[i]) + 1
+		}
+		o += c - 1
+		if m.off < o || m.off >= o+3 {
+			continue
+		}
+		code := []byte(string(raw[o : o+3]))
+		code[m.off-o] = m.to[0]
+		isKnown := func(b []byte) bool {
+			for _, x := range b {
+				if x >= '0' && x <= '9' {
+					return false
+				}
+			}
+			_, k := field.LookupCountry(strings.TrimRight(string(b), "<"))
+			return k && b[0] != '<'
+		}
+		if isKnown(code) {
+			return "undetectable"
+		}
+		n := 0
+		for i := range code {
+			opts := partners(code[i])
+			if code[i] == 'K' {
+				opts += "<"
+			}
+			for _, p := range []byte(opts) {
+				alt := append([]byte(nil), code...)
+				alt[i] = p
+				if isKnown(alt) {
+					n++
+				}
+			}
+		}
+		if n == 1 {
+			return "unique"
+		}
+		return "ambiguous"
+	}
+	return "unique"
+}
+
+var noise = []string{"REPUBLIC OF UTOPIA", "PASSPORT / PASSEPORT", "Type/Type  P", "Code of issuing State", "Surname / Nom",
+	"Date of birth 12 AUG 74", "Authority: Ministry of Interior", "Signature of holder", "2 Chemin des Vignes, 1200 Geneve",
+	"Nationality", "Sex F  Place of birth ZENITH", "Date of issue 16 APR 07", "page 3", "No. 0042 8891", "Valid until 2031",
+	"", "", "Personal No.", "Holder's signature", "*** SPECIMEN ***", "Tel: +41 22 555 01 23"}
+
+// page embeds the MRZ lines among noise lines, with the structural noise
+// OCR adds: lower case, spaces, a line short by its fillers, lost or extra
+// line breaks.
+func page(r *rand.Rand, mrzText string, nlines int) (string, string) {
+	lines := strings.Split(mrzText, "\n")
+	// Structural noise, all of it repairable.
+	switch r.IntN(8) {
+	case 0:
+		i := r.IntN(len(lines))
+		lines[i] = strings.ToLower(lines[i])
+	case 1:
+		if i := r.IntN(len(lines)); len(lines[i]) > 12 {
+			p := 5 + r.IntN(len(lines[i])-10)
+			lines[i] = lines[i][:p] + " " + lines[i][p:]
+		}
+	case 2:
+		i := r.IntN(len(lines))
+		if strings.HasSuffix(lines[i], "<<<") && !strings.Contains(lines[i], "«") {
+			lines[i] = strings.TrimSuffix(lines[i], "<")
+		}
+	case 3:
+		if len(lines) >= 2 {
+			lines = append([]string{lines[0] + lines[1]}, lines[2:]...)
+		}
+	}
+	var out []string
+	at := r.IntN(nlines)
+	for i := 0; i < nlines; i++ {
+		if i == at {
+			out = append(out, lines...)
+		}
+		out = append(out, noise[r.IntN(len(noise))])
+	}
+	return strings.Join(out, "\n"), mrzText
+}
+
+type tally struct{ n, recovered, wrong, flagged int }
+
+func (t *tally) add(c mrz.Candidate, ok bool, truth string) {
+	t.n++
+	switch {
+	case ok && c.IsValid() && c.Document.String() == truth:
+		t.recovered++
+	case ok && c.IsValid():
+		t.wrong++
+	default:
+		t.flagged++
+	}
+}
+
+func pct(a, n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f%%", 100*float64(a)/float64(n))
+}
+
+// TestRecoveryRate measures Find on corrupted pages. Run it with -v to see
+// the table the README quotes.
+func TestRecoveryRate(t *testing.T) {
+	samples := 3000
+	if testing.Short() {
+		samples = 300
+	}
+	r := rand.New(rand.NewPCG(2026, 11))
+	bases := baseMRZs(t, r, 400)
+	t.Logf("%d base MRZs, %d pages per misread count", len(bases), samples)
+	t.Logf("%-3s %-13s %7s %10s %10s %10s", "k", "class", "pages", "recovered", "wrong", "flagged")
+	for k := 1; k <= 3; k++ {
+		by := map[string]*tally{}
+		for _, c := range []string{"unique", "ambiguous", "double", "undetectable"} {
+			by[c] = &tally{}
+		}
+		detectable := &tally{}
+		for i := 0; i < samples; i++ {
+			truth := bases[r.IntN(len(bases))]
+			d := mrz.MustParse(truth, mrz.WithReferenceDate(recoveryRef))
+			raw, ms := corrupt(r, d, k)
+			class := classify(d, ms)
+			text, _ := page(r, string(raw), 20+r.IntN(40))
+			cs, err := mrz.Find(text, mrz.WithReferenceDate(recoveryRef))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var best mrz.Candidate
+			found := len(cs) > 0
+			if found {
+				best = cs[0]
+			}
+			by[class].add(best, found, truth)
+			if class == "unique" || class == "ambiguous" {
+				detectable.add(best, found, truth)
+			}
+			if os.Getenv("MRZ_DEBUG") != "" && class == "unique" && !(found && best.IsValid()) {
+				t.Logf("not recovered (k=%d) %v:\n%q\ntruth\n%s\ngot %v\n%s\n%+v", k, ms, mrzPart(text, raw), truth, found, best.Document, best.Err)
+			}
+			if (class == "unique" || class == "ambiguous") && found && best.IsValid() && best.Document.String() != truth {
+				t.Logf("wrong repair (k=%d, %s) %v:\n%s\n->\n%s\ntruth\n%s\n%+v", k, class, ms, mrzPart(text, raw), best.Document, truth, best.Corrections)
+			}
+		}
+		for _, c := range []string{"unique", "ambiguous", "double", "undetectable"} {
+			x := by[c]
+			t.Logf("%-3d %-13s %7d %10s %10s %10s", k, c, x.n, pct(x.recovered, x.n), pct(x.wrong, x.n), pct(x.flagged, x.n))
+		}
+		t.Logf("%-3d %-13s %7d %10s %10s %10s", k, "detectable", detectable.n, pct(detectable.recovered, detectable.n), pct(detectable.wrong, detectable.n), pct(detectable.flagged, detectable.n))
+		u := by["unique"]
+		wantRec := map[int]float64{1: 0.99, 2: 0.95, 3: 0}[k]
+		if float64(u.recovered) < wantRec*float64(u.n) {
+			t.Errorf("k=%d: %s recovered of uniquely repairable MRZs, want at least %.0f%%", k, pct(u.recovered, u.n), 100*wantRec)
+		}
+		if float64(detectable.wrong) > 0.001*float64(detectable.n) {
+			t.Errorf("k=%d: %s wrongly repaired of detectable misreads, want at most 0.1%%", k, pct(detectable.wrong, detectable.n))
+		}
+	}
+}
+
+// mrzPart returns the lines of a page around the corrupted MRZ, for logs.
+func mrzPart(page string, raw []byte) string {
+	lines := strings.Split(page, "\n")
+	first := strings.Split(string(raw), "\n")[0]
+	for i, l := range lines {
+		if len(l) > 5 && (strings.Contains(l, first[:6]) || strings.Contains(strings.ToUpper(l), first[:6])) {
+			return strings.Join(lines[max(0, i-1):min(len(lines), i+4)], "\n")
+		}
+	}
+	return page
+}

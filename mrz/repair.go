@@ -1,0 +1,520 @@
+package mrz
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mrzkit/mrzkit/field"
+)
+
+// ptype is what a position of an MRZ may hold, for repair.
+type ptype uint8
+
+const (
+	tAny     ptype = iota // letters, digits and fillers: numbers, optional data
+	tDigit                // dates, check digits
+	tLetter               // names, document codes
+	tCountry              // a country code
+	tSex                  // M, F, X, <
+	tFiller               // a fixed filler
+)
+
+// confusions are the groups of characters OCR confuses.
+var confusions = [...]string{"0ODQ", "1IL", "2Z", "5S", "6G", "8B", "4A", "7T"}
+
+// toDigit maps a letter read where a digit must stand.
+var toDigit = [256]byte{'O': '0', 'D': '0', 'Q': '0', 'I': '1', 'L': '1', 'Z': '2', 'S': '5', 'G': '6', 'B': '8', 'A': '4', 'T': '7'}
+
+// toLetters maps a digit read where a letter must stand to the letters it
+// may have been.
+var toLetters = [256]string{'0': "ODQ", '1': "IL", '2': "Z", '4': "A", '5': "S", '6': "G", '7': "T", '8': "B"}
+
+// confusable returns the characters c may have been read for.
+func confusable(c byte) string {
+	for _, g := range confusions {
+		if i := strings.IndexByte(g, c); i >= 0 {
+			return g[:i] + g[i+1:]
+		}
+	}
+	return ""
+}
+
+// change is one repair of a character of the raw MRZ.
+type change struct {
+	off    int
+	to     byte
+	reason string
+}
+
+// repairer repairs one assembled MRZ.
+type repairer struct {
+	raw     []byte
+	lay     *layout
+	types   []ptype
+	changes []change
+	alts    [][]change
+}
+
+func (r *repairer) set(off int, to byte, reason string) {
+	r.raw[off] = to
+	r.changes = append(r.changes, change{off, to, reason})
+}
+
+// positionTypes says what each position of the layout may hold.
+func positionTypes(l *layout, n int) []ptype {
+	t := make([]ptype, n)
+	mark := func(id fieldID, p ptype) {
+		sp := l.f[id]
+		for i := int(sp.off); i < sp.end() && i < n; i++ {
+			t[i] = p
+		}
+	}
+	if l.format == SwissDrivingLicence {
+		for _, o := range []int{7, 8, 27, 28, 35, 36, 37, 38, 39} {
+			t[o] = tFiller
+		}
+	}
+	if l.format != FrenchDrivingLicence {
+		mark(fCode, tLetter)
+	}
+	mark(fIssuing, tCountry)
+	mark(fNationality, tCountry)
+	for _, id := range []fieldID{fBirth, fExpiry, fIssueDate, fPIN, fVersion} {
+		mark(id, tDigit)
+	}
+	mark(fSex, tSex)
+	for _, id := range []fieldID{fName, fSurname, fGiven, fLanguage} {
+		mark(id, tLetter)
+	}
+	for _, c := range l.checks {
+		if int(c.pos) < n {
+			t[c.pos] = tDigit
+		}
+	}
+	return t
+}
+
+// typeRepair changes characters their position forbids: letters in digit
+// positions, digits in letter positions, unknown country codes, K standing
+// for a filler.
+func (r *repairer) typeRepair() {
+	for off, t := range r.types {
+		c := r.raw[off]
+		if c == '\n' {
+			continue
+		}
+		switch t {
+		case tDigit:
+			if d := toDigit[c]; d != 0 {
+				r.set(off, d, "digit expected")
+			}
+		case tLetter:
+			if ls := toLetters[c]; len(ls) == 1 {
+				r.set(off, ls[0], "letter expected")
+			} else if len(ls) > 1 {
+				var alt []change
+				for i := 0; i < len(ls); i++ {
+					alt = append(alt, change{off, ls[i], "letter expected"})
+				}
+				r.alts = append(r.alts, alt)
+			}
+		case tSex:
+			if c == 'K' {
+				r.set(off, '<', "filler misread")
+			}
+		case tFiller:
+			if c != '<' && (c == 'K' || charClass[c]&classInvalid == 0) {
+				r.set(off, '<', "filler expected")
+			}
+		}
+	}
+	for _, id := range []fieldID{fIssuing, fNationality} {
+		if sp := r.lay.f[id]; sp.n == 3 {
+			r.country(int(sp.off))
+		}
+	}
+	r.fillerK()
+}
+
+// country repairs a country code that is not known into the known code
+// reachable with the fewest confusions, when there is one.
+func (r *repairer) country(off int) {
+	a, b, c := r.raw[off], r.raw[off+1], r.raw[off+2]
+	if _, ok := field.CountryFromMRZ(a, b, c); ok {
+		return
+	}
+	opts := func(x byte) string {
+		s := string(x) + confusable(x)
+		if x == 'K' {
+			s += "<"
+		}
+		return s
+	}
+	best, bestN, count := [3]byte{}, 4, 0
+	for _, x := range []byte(opts(a)) {
+		for _, y := range []byte(opts(b)) {
+			for _, z := range []byte(opts(c)) {
+				if isDigit(x) || isDigit(y) || isDigit(z) {
+					continue
+				}
+				if _, ok := field.CountryFromMRZ(x, y, z); !ok {
+					continue
+				}
+				n := btoi(x != a) + btoi(y != b) + btoi(z != c)
+				switch {
+				case n < bestN:
+					best, bestN, count = [3]byte{x, y, z}, n, 1
+				case n == bestN:
+					count++
+				}
+			}
+		}
+	}
+	if count != 1 {
+		return
+	}
+	for i, x := range best {
+		if r.raw[off+i] != x {
+			r.set(off+i, x, "country code")
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// fillerK reads a K as a filler where only fillers can stand: in the padding
+// of a name (after "<<<") and in the trailing fillers of optional data and
+// numbers (a K between fillers after the last other character).
+func (r *repairer) fillerK() {
+	for _, id := range []fieldID{fName, fSurname, fGiven} {
+		sp := r.lay.f[id]
+		if sp.n == 0 {
+			continue
+		}
+		s := r.raw[sp.off:sp.end()]
+		if i := strings.Index(string(s), "<<<"); i >= 0 {
+			for j := i + 3; j < len(s); j++ {
+				if s[j] == 'K' {
+					r.set(int(sp.off)+j, '<', "filler in padding")
+				}
+			}
+		}
+	}
+	for _, id := range []fieldID{fOptional, fOptional2, fNumber} {
+		sp := r.lay.f[id]
+		if sp.n == 0 {
+			continue
+		}
+		s := r.raw[sp.off:sp.end()]
+		last := -1
+		for j, c := range s {
+			if c != '<' && c != 'K' {
+				last = j
+			}
+		}
+		for j := last + 1; j < len(s); j++ {
+			if s[j] == 'K' && j > 0 && s[j-1] == '<' {
+				r.set(int(sp.off)+j, '<', "filler in padding")
+			}
+		}
+	}
+}
+
+// checkState is one check digit during the search.
+type checkState struct {
+	pos    int
+	weight []int8 // per raw offset: the weight index (0, 1, 2), or -1
+	need   int    // the correction of the weighted sum that makes it hold
+}
+
+var weightVals = [3]int{7, 3, 1}
+
+// checkRepair searches the fewest confusions in fields that may hold both
+// letters and digits that make every failing check digit hold. A unique
+// answer is applied; several are recorded as alternatives.
+func (r *repairer) checkRepair() {
+	var checks []checkState
+	failing := false
+	for _, c := range r.lay.checks {
+		cd := r.raw[c.pos]
+		if !isDigit(cd) {
+			continue // '<' check digits have their own rules
+		}
+		st := checkState{pos: int(c.pos), weight: make([]int8, len(r.raw))}
+		for i := range st.weight {
+			st.weight[i] = -1
+		}
+		sum, k := 0, 0
+		for _, sg := range c.segs {
+			for o := int(sg.off); o < sg.end(); o++ {
+				st.weight[o] = int8(k % 3)
+				sum += int(charValue[r.raw[o]]) * weightVals[k%3]
+				k++
+			}
+		}
+		st.need = ((int(cd-'0')-sum)%10 + 10) % 10
+		failing = failing || st.need != 0
+		checks = append(checks, st)
+	}
+	if !failing {
+		return
+	}
+	type cand struct {
+		ch    change
+		delta []int
+	}
+	var cands []cand
+	for off, t := range r.types {
+		covered := false
+		for _, c := range checks {
+			if c.weight[off] >= 0 && c.need != 0 {
+				covered = true
+			}
+		}
+		if !covered || (t != tAny && t != tLetter) {
+			continue
+		}
+		cur := r.raw[off]
+		for _, a := range []byte(confusable(cur)) {
+			if t == tLetter && isDigit(a) {
+				continue
+			}
+			d := make([]int, len(checks))
+			zero := true
+			for ci, c := range checks {
+				if w := c.weight[off]; w >= 0 {
+					d[ci] = ((int(charValue[a])-int(charValue[cur]))*weightVals[w]%10 + 10) % 10
+					zero = zero && d[ci] == 0
+				}
+			}
+			if !zero {
+				cands = append(cands, cand{change{off, a, "check digit"}, d})
+			}
+		}
+	}
+	fits := func(ds ...[]int) bool {
+		for ci, c := range checks {
+			s := 0
+			for _, d := range ds {
+				s += d[ci]
+			}
+			if s%10 != c.need {
+				return false
+			}
+		}
+		return true
+	}
+	var sols [][]change
+	for _, c := range cands {
+		if fits(c.delta) {
+			sols = append(sols, []change{c.ch})
+		}
+	}
+	if len(sols) == 0 && len(cands) <= 96 {
+		for i := 0; i < len(cands); i++ {
+			for j := i + 1; j < len(cands); j++ {
+				if cands[i].ch.off != cands[j].ch.off && fits(cands[i].delta, cands[j].delta) {
+					sols = append(sols, []change{cands[i].ch, cands[j].ch})
+				}
+			}
+		}
+	}
+	switch {
+	case len(sols) == 1:
+		for _, ch := range sols[0] {
+			r.set(ch.off, ch.to, ch.reason)
+		}
+	case len(sols) > 1:
+		r.alts = append(r.alts, sols...)
+	}
+}
+
+// repair turns assembled pieces into a candidate.
+func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
+	f.work++
+	var raw []byte
+	var src []cchar
+	lens := make([]int, len(pieces))
+	for i, p := range pieces {
+		if i > 0 {
+			raw = append(raw, '\n')
+			src = append(src, cchar{})
+		}
+		for _, c := range p.chars {
+			raw = append(raw, c.c)
+			src = append(src, c)
+		}
+		lens[i] = len(p.chars)
+	}
+	lay, err := detect(string(raw), lens)
+	if err != nil {
+		return Candidate{}, false
+	}
+	if lay.format == FrenchDrivingLicence && raw[0] != 'D' {
+		return Candidate{}, false
+	}
+	r := repairer{raw: raw, lay: lay, types: positionTypes(lay, len(raw))}
+	r.typeRepair()
+	r.checkRepair()
+
+	var ref []Option
+	for _, o := range f.opts {
+		if o.ref.IsFull() {
+			ref = append(ref, Option{ref: o.ref})
+		}
+	}
+	d, perr := Parse(string(r.raw), ref...)
+	var se *SyntaxError
+	if errors.As(perr, &se) {
+		return Candidate{}, false
+	}
+	// Plausibility: at least one check digit must hold, where there are any.
+	total, passed := 0, 0
+	for c := Check(0); c < numChecks; c++ {
+		switch d.Check(c) {
+		case CheckPassed:
+			total++
+			passed++
+		case CheckFailed:
+			total++
+		}
+	}
+	if total > 0 && passed == 0 {
+		return Candidate{}, false
+	}
+	// Corrections: the line-level edits, then each changed character.
+	var edits []edit
+	for _, p := range pieces {
+		edits = append(edits, p.edits...)
+	}
+	reasons := map[int]string{}
+	for _, ch := range r.changes {
+		if reasons[ch.off] != "" {
+			reasons[ch.off] += "; "
+		}
+		reasons[ch.off] += ch.reason
+	}
+	for off, c := range src {
+		if c.start == c.end {
+			continue // inserted filler: part of its padding edit
+		}
+		from := f.text[c.start:c.end]
+		if from == string(r.raw[off]) {
+			continue
+		}
+		reason := c.reason
+		if rr := reasons[off]; rr != "" {
+			if reason != "" {
+				reason += "; "
+			}
+			reason += rr
+		}
+		edits = append(edits, edit{c.start, c.end, string(r.raw[off]), reason})
+	}
+	cand := Candidate{Document: d, Err: perr, StartLine: f.lines[first].num, EndLine: f.lines[last].num}
+	cand.Corrections = f.corrections(edits)
+	for _, alt := range r.alts {
+		var es []edit
+		for _, ch := range alt {
+			c := src[ch.off]
+			if c.start == c.end {
+				continue
+			}
+			es = append(es, edit{c.start, c.end, string(ch.to), ch.reason})
+		}
+		cand.Alternatives = append(cand.Alternatives, f.corrections(es))
+	}
+	if len(cand.Alternatives) > 0 {
+		if perr == nil {
+			// A digit left in a name fails validation; an ambiguous check
+			// repair fails its check digit. Either way the MRZ is invalid.
+			perr = ValidationError{}
+		}
+		cand.Err = fmt.Errorf("%w: %w", ErrAmbiguous, perr)
+	}
+	d.corr = cand.Corrections
+	cand.Document = d
+	n := float64(len(cand.Corrections))
+	if cand.IsValid() {
+		cand.Score = max(0.5, 1-0.02*n)
+	} else if total > 0 {
+		cand.Score = max(0.01, 0.45*float64(passed)/float64(total)-0.01*n)
+	} else {
+		cand.Score = max(0.01, 0.1-0.01*n)
+	}
+	return cand, true
+}
+
+// corrections converts input edits to corrections, in input order.
+func (f *finder) corrections(es []edit) []Correction {
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].start != es[j].start {
+			return es[i].start < es[j].start
+		}
+		return es[i].end < es[j].end
+	})
+	out := make([]Correction, 0, len(es))
+	starts := f.starts()
+	for _, e := range es {
+		line := sort.Search(len(starts), func(i int) bool { return starts[i] > e.start })
+		col := utf8.RuneCountInString(f.text[starts[line-1]:e.start]) + 1
+		out = append(out, Correction{Line: line, Column: col, From: f.text[e.start:e.end], To: e.to, Reason: e.reason})
+	}
+	return out
+}
+
+func (f *finder) starts() []int {
+	out := make([]int, len(f.lines))
+	for i := range f.lines {
+		out[i], _ = f.lineBounds(i + 1)
+	}
+	return out
+}
+
+// rank orders the candidates, best first, and drops those that overlap a
+// better one.
+func (f *finder) rank() []Candidate {
+	c := f.found
+	sort.SliceStable(c, func(i, j int) bool {
+		if c[i].Score != c[j].Score {
+			return c[i].Score > c[j].Score
+		}
+		return c[i].StartLine < c[j].StartLine
+	})
+	var out []Candidate
+	for i, x := range c {
+		overlap := false
+		for _, y := range out {
+			if x.StartLine <= y.EndLine && y.StartLine <= x.EndLine {
+				overlap = true
+				break
+			}
+		}
+		if overlap {
+			continue
+		}
+		// Another valid reading of the same lines that gives another
+		// document: do not guess between them.
+		if x.IsValid() {
+			for j, y := range c {
+				if j != i && y.IsValid() && y.StartLine == x.StartLine && y.EndLine == x.EndLine &&
+					y.Document.String() != x.Document.String() {
+					x.Alternatives = append(x.Alternatives, y.Corrections)
+					x.Err = fmt.Errorf("%w: %w", ErrAmbiguous, ValidationError{})
+					x.Score = min(x.Score, 0.4)
+				}
+			}
+		}
+		out = append(out, x)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}
