@@ -20,11 +20,17 @@ type Option struct {
 	set      optionSet
 }
 
+// WithRepair makes Parse read the input as Find does: it repairs what OCR
+// commonly gets wrong, and returns the best candidate found (its
+// corrections are in Document.Corrections). Without it, Parse is strict.
+func WithRepair() Option { return Option{set: setRepair} }
+
 type optionSet uint8
 
 const (
 	setTranslit optionSet = 1 << iota
 	setZeroCheck
+	setRepair
 )
 
 // options is the merged result of a list of Option.
@@ -93,6 +99,9 @@ func Parse(s string, opts ...Option) (Document, error) {
 		if o.ref.IsFull() {
 			ref = o.ref
 		}
+		if o.set&setRepair != 0 {
+			return parseRepair(s, ref)
+		}
 	}
 	if len(s) > MaxInputLen {
 		return Document{}, &SyntaxError{Kind: ErrInputTooLong, Detail: "more than " + strconv.Itoa(MaxInputLen) + " bytes"}
@@ -114,6 +123,22 @@ func Parse(s string, opts ...Option) (Document, error) {
 		return d, d.errs
 	}
 	return d, nil
+}
+
+// parseRepair is Parse with WithRepair.
+func parseRepair(s string, ref field.Date) (Document, error) {
+	var opts []Option
+	if ref.IsFull() {
+		opts = append(opts, WithReferenceDate(ref))
+	}
+	cs, err := Find(s, opts...)
+	if err != nil {
+		return Document{}, err
+	}
+	if len(cs) == 0 {
+		return Document{}, &SyntaxError{Kind: ErrLineCount, Detail: "no MRZ found"}
+	}
+	return cs[0].Document, cs[0].Err
 }
 
 // MustParse is like Parse but panics when the MRZ is malformed or invalid.

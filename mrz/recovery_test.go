@@ -482,8 +482,9 @@ func page(r *rand.Rand, mrzText string, nlines int) (string, string) {
 		lines[i] = strings.ToLower(lines[i])
 	case 1:
 		if i := r.IntN(len(lines)); len(lines[i]) > 12 {
-			p := 5 + r.IntN(len(lines[i])-10)
-			lines[i] = lines[i][:p] + " " + lines[i][p:]
+			rs := []rune(lines[i])
+			p := 5 + r.IntN(len(rs)-10)
+			lines[i] = string(rs[:p]) + " " + string(rs[p:])
 		}
 	case 2:
 		i := r.IntN(len(lines))

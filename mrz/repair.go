@@ -110,9 +110,13 @@ func (r *repairer) typeRepair() {
 		case tDigit:
 			if d := toDigit[c]; d != 0 {
 				r.set(off, d, "digit expected")
+			} else if c == 'K' {
+				r.set(off, '<', "filler misread") // an unknown date part, or a '<' check digit
 			}
 		case tLetter:
-			if ls := toLetters[c]; len(ls) == 1 {
+			if sp := r.lay.f[fCode]; off < sp.end() && off >= int(sp.off) && toLetters[c] != "" {
+				r.code(off)
+			} else if ls := toLetters[c]; len(ls) == 1 {
 				r.set(off, ls[0], "letter expected")
 			} else if len(ls) > 1 {
 				var alt []change
@@ -137,6 +141,23 @@ func (r *repairer) typeRepair() {
 		}
 	}
 	r.fillerK()
+}
+
+// code repairs a digit in the document code into the one letter that the
+// format allows there, when there is one.
+func (r *repairer) code(off int) {
+	sp := r.lay.f[fCode]
+	var ok []byte
+	for _, l := range []byte(toLetters[r.raw[off]]) {
+		c := [2]byte{r.raw[sp.off], r.raw[sp.off+1]}
+		c[off-int(sp.off)] = l
+		if codeAllowed(r.lay.format, c[0], c[1]) {
+			ok = append(ok, l)
+		}
+	}
+	if len(ok) == 1 {
+		r.set(off, ok[0], "letter expected")
+	}
 }
 
 // country repairs a country code that is not known into the known code
@@ -376,18 +397,21 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 	if errors.As(perr, &se) {
 		return Candidate{}, false
 	}
-	// Plausibility: at least one check digit must hold, where there are any.
-	total, passed := 0, 0
-	for c := Check(0); c < numChecks; c++ {
-		switch d.Check(c) {
+	// Plausibility: a document code the format allows, and at least one
+	// check digit that is a digit and holds, where there are any.
+	total, passed, digitPassed := 0, 0, false
+	for _, c := range lay.checks {
+		switch d.Check(c.id) {
 		case CheckPassed:
 			total++
 			passed++
+			digitPassed = digitPassed || isDigit(r.raw[c.pos])
 		case CheckFailed:
 			total++
 		}
 	}
-	if total > 0 && passed == 0 {
+	code := lay.f[fCode]
+	if (total > 0 && !digitPassed) || !codeAllowed(lay.format, r.raw[code.off], r.raw[code.off+1]) {
 		return Candidate{}, false
 	}
 	// Corrections: the line-level edits, then each changed character.

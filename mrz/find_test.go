@@ -1,0 +1,216 @@
+package mrz_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mrzkit/mrzkit/mrz"
+)
+
+// benchPage is a 60-line page holding one TD3 with two misreads among
+// other text: O for 0 in the birth date, which the date's type repairs, and
+// O for 0 in the document number, which only the check digits repair.
+func benchPage() string {
+	var lines []string
+	for i := 0; i < 58; i++ {
+		lines = append(lines, noise[i%len(noise)]+" "+fmt.Sprint(i))
+	}
+	mrzLines := []string{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74O8122F1204159ZE184226B<<<<<10"}
+	mrzLines[1] = strings.Replace(mrzLines[1], "L898902C3", "L8989O2C3", 1)
+	out := append(lines[:30:30], mrzLines...)
+	return strings.Join(append(out, lines[30:]...), "\n")
+}
+
+func TestFindBasics(t *testing.T) {
+	cs, err := mrz.Find(benchPage(), ref2026)
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("%d candidates, %v", len(cs), err)
+	}
+	c := cs[0]
+	if !c.IsValid() || c.Document.String() != td3 || c.StartLine != 31 || c.EndLine != 32 {
+		t.Fatalf("best candidate: %v %v lines %d-%d\n%s", c.IsValid(), c.Err, c.StartLine, c.EndLine, c.Document)
+	}
+	want := []mrz.Correction{
+		{Line: 32, Column: 6, From: "O", To: "0", Reason: "check digit"},
+		{Line: 32, Column: 16, From: "O", To: "0", Reason: "digit expected"},
+	}
+	if fmt.Sprint(c.Corrections) != fmt.Sprint(want) {
+		t.Errorf("corrections %+v", c.Corrections)
+	}
+	if got := c.Document.Corrections(); len(got) != 2 {
+		t.Errorf("Document.Corrections() = %v", got)
+	}
+}
+
+func TestFindNormalizations(t *testing.T) {
+	tests := []struct {
+		name, in string
+		reasons  []string
+	}{
+		{"clean", td3, nil},
+		{"lower case", strings.ToLower(td3L1) + "\n" + td3L2, []string{"case"}},
+		{"look-alikes", strings.Replace(td3L1, "<<<<", "«‹(<", 1) + "\n" + td3L2, []string{"filler look-alike"}},
+		{"space inside", td3L1[:10] + " " + td3L1[10:] + "\n" + td3L2, []string{"space removed"}},
+		{"space for a filler", strings.Replace(td3L1, "ANNA<MARIA", "ANNA MARIA", 1) + "\n" + td3L2, []string{"space read as filler"}},
+		{"stray punctuation", "» " + td3L1 + " .\n" + td3L2 + ",", []string{"stray character removed"}},
+		{"glued lines", td3L1 + td3L2, []string{"line break restored"}},
+		{"broken line", td3L1[:20] + "\n" + td3L1[20:] + "\n" + td3L2, []string{"line break removed"}},
+		{"short line", td3L1[:42] + "\n" + td3L2, []string{"filler padded"}},
+		{"extra filler", td3L1 + "<\n" + td3L2, []string{"extra filler removed"}},
+		{"blank line between", td3L1 + "\n\n  \n" + td3L2, []string{"blank line removed"}},
+		{"K in padding", strings.Replace(td3L1, "MARIA<<<<<", "MARIA<<<K<", 1) + "\n" + td3L2, []string{"filler in padding"}},
+		{"country code", td3L1 + "\n" + strings.Replace(td3L2, "UTO", "UT0", 1), []string{"country code"}},
+		{"TD1", strings.Replace(td1, "ERIKSSON", "ER1KSSON", 1), nil},
+	}
+	for _, tt := range tests {
+		cs, err := mrz.Find("Some header\n"+tt.in+"\nfooter", ref2026)
+		if err != nil || len(cs) == 0 {
+			t.Errorf("%s: nothing found (%v)", tt.name, err)
+			continue
+		}
+		c := cs[0]
+		if tt.name == "TD1" {
+			// A 1 in a name may be I or L: flagged, not guessed.
+			if c.IsValid() || !errors.Is(c.Err, mrz.ErrAmbiguous) || len(c.Alternatives) != 1 || len(c.Alternatives[0]) != 2 {
+				t.Errorf("TD1 ambiguity: %v %+v", c.Err, c.Alternatives)
+			}
+			continue
+		}
+		if !c.IsValid() || (c.Document.String() != td3) {
+			t.Errorf("%s: %v\n%s", tt.name, c.Err, c.Document)
+			continue
+		}
+		var got []string
+		for _, k := range c.Corrections {
+			if len(got) == 0 || got[len(got)-1] != k.Reason {
+				got = append(got, k.Reason)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(tt.reasons, ",") {
+			t.Errorf("%s: reasons %v, want %v", tt.name, got, tt.reasons)
+		}
+		// The corrections replay on the input.
+		fixed, err := mrz.ApplyCorrections("Some header\n"+tt.in+"\nfooter", c.Corrections)
+		if err != nil || !strings.Contains(fixed, "\n"+td3+"\n") {
+			t.Errorf("%s: ApplyCorrections: %v\n%q", tt.name, err, fixed)
+		}
+	}
+}
+
+func TestFindAmbiguousCheckRepair(t *testing.T) {
+	// 8 -> B at either of two places satisfies the check digits: do not
+	// guess.
+	l2 := "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+	doc := []byte(l2)
+	doc[2] = 'B' // the truth had 9? no: corrupt the first 8 into B
+	cs, _ := mrz.Find(td3L1+"\n"+string(doc), ref2026)
+	if len(cs) == 0 {
+		t.Fatal("nothing found")
+	}
+	c := cs[0]
+	if c.IsValid() {
+		if c.Document.String() != td3 {
+			t.Fatalf("wrong repair:\n%s", c.Document)
+		}
+		return // unique here: repaired
+	}
+	if !errors.Is(c.Err, mrz.ErrAmbiguous) || len(c.Alternatives) < 2 {
+		t.Errorf("want alternatives: %v %+v", c.Err, c.Alternatives)
+	}
+}
+
+func TestFindNothing(t *testing.T) {
+	for _, in := range []string{"", "hello\nworld", strings.Repeat("<", 44) + "\n" + strings.Repeat("<", 44), "PASSPORT\n12.08.1974\nERIKSSON ANNA"} {
+		cs, err := mrz.Find(in, ref2026)
+		if err != nil || len(cs) != 0 {
+			t.Errorf("%q: %d candidates, %v", in, len(cs), err)
+		}
+	}
+	if _, err := mrz.Find(strings.Repeat("x", mrz.MaxFindInput+1)); !errors.Is(err, mrz.ErrInputTooLong) {
+		t.Errorf("huge input: %v", err)
+	}
+}
+
+func TestFindSeveral(t *testing.T) {
+	in := td3 + "\n\nsome words\n\n" + td1
+	cs, _ := mrz.Find(in, ref2026)
+	if len(cs) != 2 || cs[0].Document.Format() == cs[1].Document.Format() {
+		t.Fatalf("%d candidates", len(cs))
+	}
+}
+
+func TestParseWithRepair(t *testing.T) {
+	in := td3L1 + "\n" + strings.Replace(td3L2, "7408122", "74O8122", 1)
+	if _, err := mrz.Parse(in, ref2026); !errors.Is(err, mrz.ErrDate) {
+		t.Fatalf("strict Parse: %v", err)
+	}
+	d, err := mrz.Parse(in, ref2026, mrz.WithRepair())
+	if err != nil || d.String() != td3 || len(d.Corrections()) != 1 {
+		t.Fatalf("repair: %v %v", err, d.Corrections())
+	}
+	if _, err := mrz.Parse("nothing here", mrz.WithRepair()); err == nil {
+		t.Error("want an error")
+	}
+}
+
+// FuzzFind checks that Find never panics, does bounded work, and that every
+// candidate's corrections replay on the input to an MRZ that parses
+// strictly to the candidate's document.
+func FuzzFind(f *testing.F) {
+	f.Add(benchPage())
+	f.Add(td3L1 + td3L2)
+	f.Add(strings.ToLower(td1))
+	f.Add("x\n" + td3L1[:30] + "\n" + td3L1[30:] + "\n\n" + td3L2 + " .")
+	f.Add("p<uto«‹(\n" + td2)
+	f.Fuzz(func(t *testing.T, s string) {
+		start := time.Now()
+		cs, err := mrz.Find(s, ref2026)
+		if elapsed := time.Since(start); elapsed > 2*time.Second {
+			t.Fatalf("Find took %v on %d bytes", elapsed, len(s))
+		}
+		if err != nil {
+			if len(s) <= mrz.MaxFindInput {
+				t.Fatalf("error on short input: %v", err)
+			}
+			return
+		}
+		for _, c := range cs {
+			fixed, err := mrz.ApplyCorrections(s, c.Corrections)
+			if err != nil {
+				t.Fatalf("corrections do not replay: %v\n%q\n%+v", err, s, c.Corrections)
+			}
+			lines := strings.Split(fixed, "\n")
+			n := len(c.Document.Lines())
+			first := c.StartLine - 1
+			for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
+				first++
+			}
+			if first+n > len(lines) {
+				t.Fatalf("candidate outside the text")
+			}
+			got, perr := mrz.Parse(strings.Join(lines[first:first+n], "\n"), ref2026)
+			var se *mrz.SyntaxError
+			if errors.As(perr, &se) {
+				t.Fatalf("corrected text does not parse: %v\n%q", perr, strings.Join(lines[first:first+n], "\n"))
+			}
+			if got.String() != c.Document.String() {
+				t.Fatalf("corrected text\n%s\nis not the candidate\n%s", got, c.Document)
+			}
+		}
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	page := benchPage()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	for i := 0; i < b.N; i++ {
+		cs, _ := mrz.Find(page, ref2026)
+		if len(cs) == 0 || !cs[0].IsValid() {
+			b.Fatal("not recovered")
+		}
+	}
+}
