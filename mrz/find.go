@@ -10,8 +10,13 @@ import (
 // MaxFindInput is the longest text Find reads, in bytes.
 const MaxFindInput = 1 << 20
 
-// maxFindCandidates bounds the candidate MRZs Find repairs in one text.
-const maxFindCandidates = 256
+// maxFindCandidates bounds the candidate MRZs Find keeps from one text,
+// and maxRepairs the groups of lines it repairs: the work on any text is
+// bounded by its length plus a constant.
+const (
+	maxFindCandidates = 256
+	maxRepairs        = 2048
+)
 
 // ErrAmbiguous is wrapped by the error of a candidate for which several
 // repairs satisfy every check: Find does not guess, it lists them.
@@ -147,17 +152,25 @@ func lineStarts(text string) []int {
 // cchar is one character of a cleaned line and where it came from.
 type cchar struct {
 	c          byte
-	start, end int    // bytes of the input it stands for
-	reason     string // why it differs from the input, if it does
+	reason     uint8 // why it differs from the input: an index in cleanReasons
+	start, end int32 // bytes of the input it stands for
 }
+
+var cleanReasons = [...]string{"", "case", "filler look-alike", "space read as filler"}
+
+const (
+	rCase = iota + 1
+	rLookAlike
+	rSpace
+)
 
 // cline is an input line cleaned of what is always safe to clean.
 type cline struct {
 	num        int     // 1-based input line
-	chars      []cchar // the MRZ characters, spaces removed
+	chars      []cchar // the MRZ characters, spaces removed (MRZ-like lines only)
 	spaces     []int   // indexes in chars before which a space stood
 	spaceSrc   [][2]int
-	start, end int // bytes of the line's content (without line break)
+	start, end int // bytes of the line's content, without stray characters
 	mrzLike    bool
 }
 
@@ -170,11 +183,12 @@ func (l *cline) String() string {
 }
 
 type finder struct {
-	text  string
-	opts  []Option
-	lines []cline
-	found []Candidate
-	work  int
+	text      string
+	opts      []Option
+	lines     []cline
+	lineStart []int // byte offset of each line
+	found     []Candidate
+	work      int
 }
 
 // lookAlike maps the characters OCR reads for '<'.
@@ -182,7 +196,7 @@ func lookAlike(r rune) bool { return r == '«' || r == '‹' || r == '(' || r ==
 
 // split cuts the text into cleaned lines.
 func (f *finder) split() {
-	starts := lineStarts(f.text)
+	starts := f.starts()
 	f.lines = make([]cline, 0, len(starts))
 	for i, s := range starts {
 		e := len(f.text)
@@ -193,74 +207,81 @@ func (f *finder) split() {
 	}
 }
 
+func isMRZRune(r rune) bool {
+	return (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '<' || lookAlike(r)
+}
+
 func (f *finder) clean(num, start, end int) cline {
 	l := cline{num: num, start: start, end: end}
 	raw := f.text[start:end]
-	// Trim whitespace and stray punctuation at both ends; punctuation
-	// becomes a removal.
-	type rr struct {
-		r          rune
-		start, end int
+	if len(raw) > 4*maxLineRunes {
+		return l // far longer than any MRZ line, even glued
 	}
-	var rs []rr
-	for i, r := range raw {
-		rs = append(rs, rr{r, start + i, start + i + utf8.RuneLen(r)})
-		if len(rs) > 4*maxLineRunes {
-			l.mrzLike = false
-			return l
+	// Stray characters at both ends are left out (and removed later).
+	a := 0
+	for a < len(raw) {
+		r, n := utf8.DecodeRuneInString(raw[a:])
+		if isMRZRune(r) {
+			break
 		}
+		a += n
 	}
-	if len(rs) > 0 && rs[len(rs)-1].end > end {
-		rs[len(rs)-1].end = end
+	b := len(raw)
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(raw[:b])
+		if isMRZRune(r) {
+			break
+		}
+		b -= n
 	}
-	isMRZRune := func(r rune) bool {
-		return (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '<' || lookAlike(r)
+	if a >= b {
+		return l
 	}
-	a, b := 0, len(rs)
-	for a < b && !isMRZRune(rs[a].r) {
-		a++
-	}
-	for b > a && !isMRZRune(rs[b-1].r) {
-		b--
-	}
-	bad := 0
-	for _, x := range rs[a:b] {
-		r := x.r
+	l.start, l.end = start+a, start+b
+	inner := raw[a:b]
+	n, bad, spaces, fillers, digits := 0, 0, 0, 0, 0
+	prevSpace := false
+	for _, r := range inner {
 		switch {
-		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '<':
-			l.chars = append(l.chars, cchar{c: byte(r), start: x.start, end: x.end})
-		case r >= 'a' && r <= 'z':
-			l.chars = append(l.chars, cchar{c: byte(r - 'a' + 'A'), start: x.start, end: x.end, reason: "case"})
-		case lookAlike(r):
-			l.chars = append(l.chars, cchar{c: '<', start: x.start, end: x.end, reason: "filler look-alike"})
 		case r == ' ' || r == '\t':
-			if n := len(l.spaces); n > 0 && l.spaces[n-1] == len(l.chars) && l.spaceSrc[n-1][1] == x.start {
-				l.spaceSrc[n-1][1] = x.end // a run of spaces is one gap
-				continue
+			if !prevSpace {
+				spaces++
 			}
-			l.spaces = append(l.spaces, len(l.chars))
-			l.spaceSrc = append(l.spaceSrc, [2]int{x.start, x.end})
+			prevSpace = true
+			continue
+		case r == '<' || lookAlike(r):
+			fillers++
+		case r >= '0' && r <= '9':
+			digits++
+		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
 		default:
 			bad++
 		}
+		prevSpace = false
+		n++
 	}
-	// Leading/trailing stray characters and any character left out are
-	// removed: record them through the line bounds.
-	if a < b {
-		l.start, l.end = rs[a].start, rs[b-1].end
+	l.mrzLike = n >= 8 && bad == 0 && spaces <= n/4+1 && (fillers > 0 || digits*3 >= n)
+	if !l.mrzLike {
+		return l
 	}
-	n := len(l.chars)
-	l.mrzLike = n >= 8 && bad == 0 && len(l.spaces) <= n/4+1
-	if l.mrzLike {
-		fillers, digits := 0, 0
-		for _, c := range l.chars {
-			if c.c == '<' {
-				fillers++
-			} else if c.c >= '0' && c.c <= '9' {
-				digits++
+	l.chars = make([]cchar, 0, n)
+	for i, r := range inner {
+		s, e := int32(l.start+i), int32(l.start+i+utf8.RuneLen(r))
+		switch {
+		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '<':
+			l.chars = append(l.chars, cchar{c: byte(r), start: s, end: e})
+		case r >= 'a' && r <= 'z':
+			l.chars = append(l.chars, cchar{c: byte(r - 'a' + 'A'), reason: rCase, start: s, end: e})
+		case lookAlike(r):
+			l.chars = append(l.chars, cchar{c: '<', reason: rLookAlike, start: s, end: e})
+		default: // a space or a tab
+			if k := len(l.spaces); k > 0 && l.spaces[k-1] == len(l.chars) && l.spaceSrc[k-1][1] == int(s) {
+				l.spaceSrc[k-1][1] = int(e) // a run of spaces is one gap
+				continue
 			}
+			l.spaces = append(l.spaces, len(l.chars))
+			l.spaceSrc = append(l.spaceSrc, [2]int{int(s), int(e)})
 		}
-		l.mrzLike = fillers > 0 || digits*3 >= n
 	}
 	return l
 }
@@ -287,7 +308,7 @@ type edit struct {
 
 // scan tries every family at every MRZ-like line.
 func (f *finder) scan() {
-	for i := 0; i < len(f.lines) && len(f.found) < maxFindCandidates; i++ {
+	for i := 0; i < len(f.lines) && len(f.found) < maxFindCandidates && f.work < maxRepairs; i++ {
 		if !f.lines[i].mrzLike {
 			continue
 		}
@@ -299,7 +320,7 @@ func (f *finder) scan() {
 					f.found = append(f.found, c)
 				}
 				n++
-				return n < maxFits && len(f.found) < maxFindCandidates
+				return n < maxFits && len(f.found) < maxFindCandidates && f.work < maxRepairs
 			})
 		}
 	}
@@ -434,19 +455,20 @@ func (f *finder) fit(fam *family, k, li int, carry []cchar, prevEnd int, pieces 
 			}
 		case next > 0 && got == want+next:
 			// Two lines glued together.
-			e := append(edits, edit{rd.chars[want].start, rd.chars[want].start, "\n", "line break restored"})
+			at := int(rd.chars[want].start)
+			e := append(edits, edit{at, at, "\n", "line break restored"})
 			if !push(piece{rd.chars[:want], e}, li+1, rd.chars[want:], -1) {
 				return false
 			}
 		case !exact && got > want && got-want <= 2 && allFillers(string(bytesOf(rd.chars[want:])), span{0, uint8(got - want)}):
-			e := append(edits, edit{rd.chars[want].start, rd.chars[got-1].end, "", "extra filler removed"})
+			e := append(edits, edit{int(rd.chars[want].start), int(rd.chars[got-1].end), "", "extra filler removed"})
 			if !push(piece{rd.chars[:want], e}, li+1, nil, line.end) {
 				return false
 			}
 		case !exact && got < want && want-got <= 2 && got > 0 && rd.chars[got-1].c == '<':
 			// A line one or two fillers short at its end.
 			at := rd.chars[got-1].end
-			e := append(edits, edit{at, at, strings.Repeat("<", want-got), "filler padded"})
+			e := append(edits, edit{int(at), int(at), strings.Repeat("<", want-got), "filler padded"})
 			padded := append(rd.chars[:got:got], make([]cchar, want-got)...)
 			for j := got; j < want; j++ {
 				padded[j] = cchar{c: '<', start: at, end: at}
@@ -493,7 +515,7 @@ func withSpaces(l *cline, mask int) []cchar {
 		for si < len(l.spaces) && l.spaces[si] == i {
 			if mask&(1<<si) != 0 {
 				src := l.spaceSrc[si]
-				out = append(out, cchar{c: '<', start: src[0], end: src[1], reason: "space read as filler"})
+				out = append(out, cchar{c: '<', reason: rSpace, start: int32(src[0]), end: int32(src[1])})
 			}
 			si++
 		}
@@ -524,11 +546,12 @@ func (f *finder) edges(l *cline) []edit {
 		return nil
 	}
 	lineStart, lineEnd := f.lineBounds(l.num)
-	if s := f.text[lineStart:l.chars[0].start]; strings.Trim(s, " \t\r") != "" {
+	first := int(l.chars[0].start)
+	if s := f.text[lineStart:first]; strings.Trim(s, " \t\r") != "" {
 		a := lineStart + len(s) - len(strings.TrimLeft(s, " \t\r"))
-		out = append(out, edit{a, l.chars[0].start, "", "stray character removed"})
+		out = append(out, edit{a, first, "", "stray character removed"})
 	}
-	last := l.chars[len(l.chars)-1].end
+	last := int(l.chars[len(l.chars)-1].end)
 	if s := f.text[last:lineEnd]; strings.Trim(s, " \t\r") != "" {
 		b := last + len(strings.TrimRight(s, " \t\r"))
 		out = append(out, edit{last, b, "", "stray character removed"})
@@ -537,17 +560,12 @@ func (f *finder) edges(l *cline) []edit {
 }
 
 func (f *finder) lineBounds(num int) (int, int) {
-	// Lines are split on '\n'; the content ends before it.
-	l := &f.lines[num-1]
-	start := l.start
-	for start > 0 && f.text[start-1] != '\n' {
-		start--
+	starts := f.starts()
+	end := len(f.text)
+	if num < len(starts) {
+		end = starts[num] - 1
 	}
-	end := l.end
-	for end < len(f.text) && f.text[end] != '\n' {
-		end++
-	}
-	return start, end
+	return starts[num-1], end
 }
 
 // between returns the edit removing the blank lines that stand between

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mrzkit/mrzkit/mrz"
 )
@@ -166,11 +165,7 @@ func FuzzFind(f *testing.F) {
 	f.Add("x\n" + td3L1[:30] + "\n" + td3L1[30:] + "\n\n" + td3L2 + " .")
 	f.Add("p<uto«‹(\n" + td2)
 	f.Fuzz(func(t *testing.T, s string) {
-		start := time.Now()
 		cs, err := mrz.Find(s, ref2026)
-		if elapsed := time.Since(start); elapsed > 2*time.Second {
-			t.Fatalf("Find took %v on %d bytes", elapsed, len(s))
-		}
 		if err != nil {
 			if len(s) <= mrz.MaxFindInput {
 				t.Fatalf("error on short input: %v", err)

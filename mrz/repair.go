@@ -431,17 +431,17 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 			continue // inserted filler: part of its padding edit
 		}
 		from := f.text[c.start:c.end]
-		if from == string(r.raw[off]) {
+		if len(from) == 1 && from[0] == r.raw[off] {
 			continue
 		}
-		reason := c.reason
+		reason := cleanReasons[c.reason]
 		if rr := reasons[off]; rr != "" {
 			if reason != "" {
 				reason += "; "
 			}
 			reason += rr
 		}
-		edits = append(edits, edit{c.start, c.end, string(r.raw[off]), reason})
+		edits = append(edits, edit{int(c.start), int(c.end), string(r.raw[off]), reason})
 	}
 	cand := Candidate{Document: d, Err: perr, StartLine: f.lines[first].num, EndLine: f.lines[last].num}
 	cand.Corrections = f.corrections(edits)
@@ -452,7 +452,7 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 			if c.start == c.end {
 				continue
 			}
-			es = append(es, edit{c.start, c.end, string(ch.to), ch.reason})
+			es = append(es, edit{int(c.start), int(c.end), string(ch.to), ch.reason})
 		}
 		cand.Alternatives = append(cand.Alternatives, f.corrections(es))
 	}
@@ -466,7 +466,16 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 	}
 	d.corr = cand.Corrections
 	cand.Document = d
-	n := float64(len(cand.Corrections))
+	// Safe normalizations cost little; repairs of characters more.
+	n := 0.0
+	for _, k := range cand.Corrections {
+		switch k.Reason {
+		case "check digit", "digit expected", "letter expected", "country code", "filler misread", "filler expected":
+			n++
+		default:
+			n += 0.25
+		}
+	}
 	if cand.IsValid() {
 		cand.Score = max(0.5, 1-0.02*n)
 	} else if total > 0 {
@@ -485,6 +494,21 @@ func (f *finder) corrections(es []edit) []Correction {
 		}
 		return es[i].end < es[j].end
 	})
+	// A run of letters in the wrong case is one correction.
+	merged := es[:0:0]
+	for _, e := range es {
+		if n := len(merged); n > 0 && e.reason == "case" && merged[n-1].reason == "case" {
+			prev := &merged[n-1]
+			gap := f.text[prev.end:e.start]
+			if !strings.ContainsAny(gap, "\n abcdefghijklmnopqrstuvwxyz") && len(gap) <= 4*maxLineRunes {
+				prev.to += gap + e.to
+				prev.end = e.end
+				continue
+			}
+		}
+		merged = append(merged, e)
+	}
+	es = merged
 	out := make([]Correction, 0, len(es))
 	starts := f.starts()
 	for _, e := range es {
@@ -496,11 +520,10 @@ func (f *finder) corrections(es []edit) []Correction {
 }
 
 func (f *finder) starts() []int {
-	out := make([]int, len(f.lines))
-	for i := range f.lines {
-		out[i], _ = f.lineBounds(i + 1)
+	if f.lineStart == nil {
+		f.lineStart = lineStarts(f.text)
 	}
-	return out
+	return f.lineStart
 }
 
 // rank orders the candidates, best first, and drops those that overlap a

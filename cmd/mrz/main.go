@@ -44,6 +44,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"parse", "mrz parse [--json] [--today YYYY-MM-DD] [FILE|-]", "read and validate one MRZ", runParse},
+		{"find", findUsage, "find MRZs in OCR text and repair misreads", runFind},
 		{"convert", convertUsage, "convert an MRZ or a vendor response to another JSON shape", runConvert},
 		{"verify", verifyUsage, "check a vendor's printed fields against the document's own MRZ", runVerify},
 		{"generate", generateUsage, "write an MRZ from fields given as flags or as JSON (the keys of parse --json, plus format)", runGenerate},

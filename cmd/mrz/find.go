@@ -1,0 +1,106 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mrzkit/mrzkit/mrz"
+)
+
+const findUsage = "mrz find [--json] [--all] [--today YYYY-MM-DD] [FILE|-]"
+
+// findJSON is one candidate as `mrz find --json` prints it.
+type findJSON struct {
+	Document     json.RawMessage    `json:"document"`
+	Score        float64            `json:"score"`
+	Corrections  []mrz.Correction   `json:"corrections"`
+	StartLine    int                `json:"start_line"`
+	EndLine      int                `json:"end_line"`
+	Alternatives [][]mrz.Correction `json:"alternatives,omitempty"`
+}
+
+func runFind(e *env, args []string) int {
+	fs := flag.NewFlagSet("find", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print the candidates as JSON")
+	all := fs.Bool("all", false, "print every candidate, not only the best")
+	var today dateFlag
+	fs.Var(&today, "today", "reference date for two-digit years (default: today)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return e.fail("find: %v (usage: %s)", err, findUsage)
+	}
+	in, err := e.readInput(pos, mrz.MaxFindInput)
+	if err != nil {
+		return e.fail("find: %v", err)
+	}
+	var opts []mrz.Option
+	if today.d.IsFull() {
+		opts = append(opts, mrz.WithReferenceDate(today.d))
+	}
+	cs, err := mrz.Find(string(in), opts...)
+	if err != nil {
+		return e.fail("find: %v", strings.TrimPrefix(err.Error(), "mrz: "))
+	}
+	if len(cs) == 0 {
+		return e.fail("find: no MRZ found")
+	}
+	if !*all {
+		cs = cs[:1]
+	}
+	if *asJSON {
+		var out []findJSON
+		for _, c := range cs {
+			doc, err := c.Document.MarshalJSON()
+			if err != nil {
+				return e.fail("find: %v", err)
+			}
+			cors := c.Corrections
+			if cors == nil {
+				cors = []mrz.Correction{}
+			}
+			out = append(out, findJSON{doc, c.Score, cors, c.StartLine, c.EndLine, c.Alternatives})
+		}
+		var v any = out
+		if !*all {
+			v = out[0]
+		}
+		if err := writeJSON(e.stdout, v); err != nil {
+			return e.fail("find: %v", err)
+		}
+	} else {
+		for i, c := range cs {
+			if i > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			printCandidate(e.stdout, c)
+		}
+	}
+	if !cs[0].IsValid() {
+		return exitInvalid
+	}
+	return exitValid
+}
+
+func printCandidate(w io.Writer, c mrz.Candidate) {
+	fmt.Fprintf(w, "MRZ on lines %d-%d, score %.2f\n\n", c.StartLine, c.EndLine, c.Score)
+	printTable(w, c.Document)
+	if len(c.Corrections) > 0 {
+		fmt.Fprintln(w, "\nCorrections:")
+		for _, k := range c.Corrections {
+			fmt.Fprintf(w, "  line %d, column %d: %q -> %q (%s)\n", k.Line, k.Column, k.From, k.To, k.Reason)
+		}
+	}
+	if len(c.Alternatives) > 0 {
+		fmt.Fprintln(w, "\nNot repaired, several repairs fit:")
+		for _, alt := range c.Alternatives {
+			var parts []string
+			for _, k := range alt {
+				parts = append(parts, fmt.Sprintf("line %d, column %d: %q -> %q", k.Line, k.Column, k.From, k.To))
+			}
+			fmt.Fprintln(w, "  either "+strings.Join(parts, " and "))
+		}
+	}
+}
