@@ -160,54 +160,62 @@ func normalize(s string) (raw string, lens [maxLines]int, n int, digits uint8, e
 	type bounds struct{ start, end int }
 	var lines [maxLines]bounds
 	blankAfter := false
-	for pos := 0; pos <= len(s); {
-		end := strings.IndexByte(s[pos:], '\n')
-		next := 0
-		if end < 0 {
-			end = len(s)
-			next = len(s) + 1
-		} else {
-			end += pos
-			next = end + 1
+	// line handles the line s[a:b] whose bytes' classes are cls.
+	line := func(a, b int, cls uint8) error {
+		if cls&classInvalid != 0 {
+			// Slow path: trim spaces, tabs and CR, then look again.
+			for a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r') {
+				a++
+			}
+			for b > a && (s[b-1] == ' ' || s[b-1] == '\t' || s[b-1] == '\r') {
+				b--
+			}
+			cls = 0
+			for i := a; i < b; i++ {
+				cls |= charClass[s[i]]
+			}
 		}
-		a, b := pos, end
-		for a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r') {
-			a++
-		}
-		for b > a && (s[b-1] == ' ' || s[b-1] == '\t' || s[b-1] == '\r') {
-			b--
-		}
-		pos = next
 		if a == b {
 			if n > 0 {
 				blankAfter = true
 			}
-			continue
+			return nil
 		}
 		if blankAfter {
-			return "", lens, 0, 0, &SyntaxError{Line: n + 1, Kind: ErrLineCount, Detail: "blank line inside the MRZ"}
+			return &SyntaxError{Line: n + 1, Kind: ErrLineCount, Detail: "blank line inside the MRZ"}
 		}
 		if n == maxLines {
-			return "", lens, 0, 0, &SyntaxError{Line: n + 1, Kind: ErrLineCount, Detail: "want at most 3 lines"}
+			return &SyntaxError{Line: n + 1, Kind: ErrLineCount, Detail: "want at most 3 lines"}
 		}
-		line := s[a:b]
-		cls := uint8(0)
-		for i := 0; i < len(line); i++ {
-			cls |= charClass[line[i]]
+		if cls&classInvalid != 0 {
+			for i := a; i < b; i++ {
+				if charClass[s[i]]&classInvalid != 0 {
+					return &SyntaxError{Line: n + 1, Column: i - a + 1, Kind: ErrInvalidCharacter, Detail: describeChar(s[i])}
+				}
+			}
 		}
 		if cls&classDigit != 0 {
 			digits |= 1 << n
 		}
-		if cls&classInvalid != 0 {
-			for i := 0; i < len(line); i++ {
-				if charClass[line[i]]&classInvalid != 0 {
-					return "", lens, 0, 0, &SyntaxError{Line: n + 1, Column: i + 1, Kind: ErrInvalidCharacter, Detail: describeChar(line[i])}
-				}
-			}
-		}
 		lines[n] = bounds{a, b}
 		lens[n] = b - a
 		n++
+		return nil
+	}
+	start, cls := 0, uint8(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\n' {
+			if err := line(start, i, cls); err != nil {
+				return "", lens, 0, 0, err
+			}
+			start, cls = i+1, 0
+			continue
+		}
+		cls |= charClass[c]
+	}
+	if err := line(start, len(s), cls); err != nil {
+		return "", lens, 0, 0, err
 	}
 	if n == 0 {
 		return "", lens, 0, 0, &SyntaxError{Kind: ErrLineCount, Detail: "empty input"}
