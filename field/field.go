@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/mrzkit/mrzkit/geometry"
+	"github.com/mrzkit/mrzkit/internal/jsonx"
 )
 
 // Confidence is how sure a reader is of a value, in [0, 1].
@@ -121,13 +122,7 @@ func (f Field[T]) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	j.Value = v
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(j); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return jsonx.Marshal(j)
 }
 
 func marshalValue[T Value](v T) ([]byte, error) {
@@ -143,17 +138,7 @@ func marshalValue[T Value](v T) ([]byte, error) {
 	case Sex:
 		return json.Marshal(x.String())
 	}
-	return jsonString(fmt.Sprint(v)), nil
-}
-
-// jsonString quotes s as JSON without HTML escaping, so that MRZ fillers
-// stay '<'.
-func jsonString(s string) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	return jsonx.Marshal(fmt.Sprint(v))
 }
 
 // UnmarshalJSON reads Mindee's field shape. A missing confidence is 0; it

@@ -1,11 +1,10 @@
 package mrz
 
 import (
-	"bytes"
-	"encoding/json"
 	"strings"
 
 	"github.com/mrzkit/mrzkit/field"
+	"github.com/mrzkit/mrzkit/internal/jsonx"
 )
 
 // Document is a parsed MRZ: the lines as read, every field, and the outcome
@@ -491,11 +490,5 @@ func (d Document) MarshalJSON() ([]byte, error) {
 	for _, e := range d.errs {
 		j.Errors = append(j.Errors, errorJSON{e.Field, e.Line, e.Column, KindName(e.Kind)})
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(j); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return jsonx.Marshal(j)
 }

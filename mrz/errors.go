@@ -52,6 +52,7 @@ type FieldError struct {
 	Detail string
 }
 
+// Error names the field and the kind of error, never the value.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	b.WriteString("mrz: ")
@@ -88,6 +89,7 @@ type SyntaxError struct {
 	Detail string
 }
 
+// Error describes the error by its position and kind, never by the text.
 func (e *SyntaxError) Error() string {
 	var b strings.Builder
 	b.WriteString("mrz: ")
@@ -138,6 +140,8 @@ type CheckError struct {
 	Detail string
 }
 
+// Error describes the failed check by its position, field and kind, never
+// by the value.
 func (e *CheckError) Error() string {
 	var b strings.Builder
 	b.WriteString("mrz: ")
@@ -161,6 +165,7 @@ func (e *CheckError) Unwrap() error { return e.Kind }
 // Document.
 type ValidationError []*CheckError
 
+// Error lists the failed checks.
 func (v ValidationError) Error() string {
 	switch len(v) {
 	case 0:

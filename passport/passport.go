@@ -1,7 +1,6 @@
 package passport
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/mrzkit/mrzkit/field"
 	"github.com/mrzkit/mrzkit/geometry"
+	"github.com/mrzkit/mrzkit/internal/jsonx"
 	"github.com/mrzkit/mrzkit/mrz"
 )
 
@@ -315,15 +315,7 @@ func (p *Passport) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func marshalNoEscape(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
+func marshalNoEscape(v any) ([]byte, error) { return jsonx.Marshal(v) }
 
 var errUnexpectedEOF = io.ErrUnexpectedEOF
 
