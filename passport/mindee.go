@@ -316,3 +316,7 @@ func (m MindeePrediction) summary() string {
 	}
 	return b.String()
 }
+
+// String returns the Mindee SDK's text summary of p, as its Mindee response
+// prints it (see MindeeResponse.String).
+func (p Passport) String() string { return p.Mindee().String() }

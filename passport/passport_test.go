@@ -310,3 +310,13 @@ func ExamplePassport_ScanDocument() {
 	fmt.Printf("%s %s %s %s %.2f\n", *s.DocumentType, *s.FullName, *s.IssuingCountry, *s.DateOfBirth, s.Confidence)
 	// Output: passport ERIKA MUSTERMANN DEU 1964-08-12 0.72
 }
+
+func TestPassportString(t *testing.T) {
+	p := passport.FromMRZ(mrz.MustParse(specimen, ref))
+	s := p.String()
+	for _, want := range []string{":Surname: ERIKSSON\n", ":Given Name(s): ANNA\n                MARIA\n", ":MRZ Line 2: L898902C36UTO7408122F1204159ZE184226B<<<<<10\n", "Page 0\n------\n"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+}

@@ -85,19 +85,42 @@ func printTable(w io.Writer, d mrz.Document) {
 		return code + " (" + name + ")"
 	}
 	f := d.Format()
+	has := func(name string) bool { _, _, _, ok := d.Position(name); return ok }
 	row("Format", f.String(), "", "")
 	row("Document code", d.DocumentCode()+" ("+d.Kind().String()+")", "", "document_code")
 	row("Issuing state", country(d.IssuingStateCode(), d.IssuingState().Name()), "", "issuing_state")
 	row("Document number", d.DocumentNumber(), mark(mrz.CheckDocumentNumber), "document_number")
 	row("Surname", d.Surname(), "", "name")
 	row("Given names", strings.Join(d.GivenNames(), " "), "", "name")
-	row("Nationality", country(d.NationalityCode(), d.Nationality().Name()), "", "nationality")
+	if has("nationality") {
+		row("Nationality", country(d.NationalityCode(), d.Nationality().Name()), "", "nationality")
+	}
 	row("Birth date", d.BirthDate().String(), mark(mrz.CheckBirthDate), "birth_date")
-	row("Sex", d.Sex().String(), "", "sex")
-	row("Expiry date", d.ExpiryDate().String(), mark(mrz.CheckExpiryDate), "expiry_date")
-	row("Optional data", d.OptionalData(), mark(mrz.CheckOptionalData), "")
+	if has("sex") {
+		row("Sex", d.Sex().String(), "", "sex")
+	}
+	if has("expiry_date") {
+		row("Expiry date", d.ExpiryDate().String(), mark(mrz.CheckExpiryDate), "expiry_date")
+	}
+	if has("issue_date") {
+		row("Issue date", d.IssueDate().String(), "", "issue_date")
+	}
+	if has("optional_data") {
+		row("Optional data", d.OptionalData(), mark(mrz.CheckOptionalData), "")
+	}
 	if f == mrz.TD1 {
 		row("Optional data 2", d.OptionalData2(), "", "")
+	}
+	for _, x := range []struct{ name, value, field string }{
+		{"Admin. code", d.AdministrativeCode(), ""}, {"Office code", d.OfficeCode(), ""},
+		{"Language", d.Language(), "language"}, {"PIN", d.PIN(), "pin"}, {"Version", d.Version(), "version"},
+	} {
+		if x.value != "" {
+			row(x.name, x.value, "", x.field)
+		}
+	}
+	if d.BSN() != "" {
+		row("BSN", d.BSN(), mark(mrz.CheckBSN), "bsn")
 	}
 	if m := mark(mrz.CheckComposite); m != "" {
 		row("Composite", "", m, "")
