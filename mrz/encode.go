@@ -1,6 +1,7 @@
 package mrz
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -115,8 +116,13 @@ func Encode(f Fields, opts ...Option) (Encoded, error) {
 	}
 	out := Encoded{Lines: lines, NameTruncated: e.truncated}
 	if _, err := Parse(out.String(), opts...); err != nil {
-		// The fields passed every check above; a failure here is a bug.
-		return Encoded{}, &FieldError{Field: "format", Kind: ErrFormat, Detail: "written MRZ does not parse: " + err.Error()}
+		// A rule the checks above do not cover: name the field the parser
+		// names.
+		var ve ValidationError
+		if errors.As(err, &ve) && len(ve) > 0 {
+			return Encoded{}, &FieldError{Field: ve[0].Field, Kind: ve[0].Kind, Detail: ve[0].Detail}
+		}
+		return Encoded{}, &FieldError{Field: "format", Kind: ErrFormat, Detail: "written MRZ does not parse"}
 	}
 	return out, nil
 }
@@ -333,6 +339,9 @@ func (e *encoder) number(long bool) (nine, cd, tail string) {
 		max = 9 + 14
 	}
 	num = strings.TrimRight(e.text("document_number", num, max, true), "<")
+	if num == "" {
+		e.fail("document_number", ErrMissing, "")
+	}
 	if strings.Contains(num, "<") && len(num) > 9 {
 		e.fail("document_number", ErrCharacter, "a long number cannot hold '<'")
 	}
@@ -443,11 +452,8 @@ func (e *encoder) frenchID() []string {
 		e.fail("surname", ErrMissing, "")
 	}
 	l1 := code + state + e.cut(sur, 25) + e.text("administrative_code", e.f.AdministrativeCode, 6, false)
-	num := strings.ToUpper(strings.TrimSpace(e.f.DocumentNumber))
-	if len(num) != 12 {
-		e.fail("document_number", ErrFieldLength, "want 12 characters: issue YYMM, office, serial")
-	}
-	num = e.text("document_number", num, 12, true)
+	// Issue YYMM, office and serial; trailing fillers are padding.
+	num := e.text("document_number", e.f.DocumentNumber, 12, true)
 	b := e.date("birth_date", e.f.BirthDate, true, true, 6)
 	b += cdOf(b)
 	l2 := num + cdOf(num) + e.cut(given, 14) + b + e.sex()
@@ -455,11 +461,12 @@ func (e *encoder) frenchID() []string {
 }
 
 func (e *encoder) swissDL() []string {
-	num := strings.ToUpper(strings.TrimSpace(e.f.DocumentNumber))
-	if len(num) != 6 {
-		e.fail("document_number", ErrFieldLength, "want 6 characters")
+	num := e.text("document_number", e.f.DocumentNumber, 6, true)
+	for i := 0; i < len(num) && e.err == nil; i++ {
+		if num[i] == '<' || (i >= 3 && !isDigit(num[i])) {
+			e.fail("document_number", ErrCharacter, "want 3 letters or digits, then 3 digits")
+		}
 	}
-	num = e.text("document_number", num, 6, true)
 	lang := strings.ToUpper(strings.TrimSpace(e.f.Language))
 	if lang != "D" && lang != "F" && lang != "I" && lang != "R" {
 		e.fail("language", ErrCharacter, "want D, F, I or R")

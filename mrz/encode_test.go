@@ -159,7 +159,7 @@ func TestEncodeErrors(t *testing.T) {
 				PIN: "305142128", Version: "097", Surname: "X", BirthDate: field.MustDate(1980, 1, 26)}
 		}, "issuing_state", mrz.ErrCountry},
 		{"FR-CNI number", func(f *mrz.Fields) {
-			*f = mrz.Fields{Format: mrz.FrenchID, IssuingState: "FRA", DocumentNumber: "1710GVA1234", Surname: "X",
+			*f = mrz.Fields{Format: mrz.FrenchID, IssuingState: "FRA", DocumentNumber: "1710GVA1234567", Surname: "X",
 				BirthDate: field.MustDate(1991, 12, 31), Sex: field.SexFemale}
 		}, "document_number", mrz.ErrFieldLength},
 	}
@@ -223,7 +223,8 @@ func FuzzEncode(f *testing.F) {
 		}
 		got := d.Fields()
 		// Compare what the MRZ holds.
-		if got.Format != in.Format || got.DocumentNumber != strings.ToUpper(strings.TrimSpace(number)) ||
+		// Trailing fillers of a number are its padding.
+		if got.Format != in.Format || got.DocumentNumber != strings.TrimRight(strings.ToUpper(strings.TrimSpace(number)), "<") ||
 			got.BirthDate != in.BirthDate || got.ExpiryDate != in.ExpiryDate || got.IssueDate != in.IssueDate {
 			t.Fatalf("round trip:\nin  %+v\nout %+v\n%s", in, got, e)
 		}

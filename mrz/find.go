@@ -424,7 +424,7 @@ func (f *finder) fit(fam *family, k, li int, carry []cchar, prevEnd int, pieces 
 		if len(carry) != want {
 			return true
 		}
-		return push(piece{chars: carry}, li, nil, -1)
+		return push(piece{chars: carry}, li, nil, prevEnd)
 	}
 	// Skip blank lines between MRZ lines.
 	for k > 0 && li < len(f.lines) && len(f.lines[li].chars) == 0 {
@@ -457,7 +457,7 @@ func (f *finder) fit(fam *family, k, li int, carry []cchar, prevEnd int, pieces 
 			// Two lines glued together.
 			at := int(rd.chars[want].start)
 			e := append(edits, edit{at, at, "\n", "line break restored"})
-			if !push(piece{rd.chars[:want], e}, li+1, rd.chars[want:], -1) {
+			if !push(piece{rd.chars[:want], e}, li+1, rd.chars[want:], line.end) {
 				return false
 			}
 		case !exact && got > want && got-want <= 2 && allFillers(string(bytesOf(rd.chars[want:])), span{0, uint8(got - want)}):
