@@ -273,6 +273,8 @@ func TestCentury(t *testing.T) {
 		{"expiry at -50 years exactly", "800101", "760101", at(2026, 1, 1), "1980-01-01", "1976-01-01"},
 		{"expiry one day before -50 years", "800101", "751230", at(2025, 12, 31), "1980-01-01", "2075-12-30"},
 		{"expired long ago", "500101", "990101", at(2026, 1, 1), "1950-01-01", "1999-01-01"},
+		{"reference on 29 February: -50 years is 28 February", "800101", "740228", at(2024, 2, 29), "1980-01-01", "1974-02-28"},
+		{"reference on 29 February: the day before wraps", "800101", "740227", at(2024, 2, 29), "1980-01-01", "2074-02-27"},
 		{"expiry across the century", "700101", "050101", at(1999, 1, 1), "1970-01-01", "2005-01-01"},
 		{"partial year only", "85<<<<", "300101", at(2026, 1, 1), "1985-XX-XX", "2030-01-01"},
 		{"partial, year this century", "20<<<<", "300101", at(2026, 1, 1), "2020-XX-XX", "2030-01-01"},

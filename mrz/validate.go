@@ -234,14 +234,14 @@ func pastYear(yy, m, day int, ref field.Date) int {
 // windowYear returns the year ending in yy that puts the date in
 // [ref-50y, ref+50y).
 func windowYear(yy, m, day int, ref field.Date) int {
-	lo := ref.AddYears(-50)
-	ly := lo.Year()
+	// lo is ref - 50 years (29 February becoming 28 February).
+	ly, lm, ld := ref.Year()-50, int(ref.Month()), ref.Day()
+	if lm == 2 && ld == 29 && field.DaysIn(ly, 2) == 28 {
+		ld = 28
+	}
 	y := ly + (yy-ly%100+100)%100
-	if y == ly {
-		lm := int(lo.Month())
-		if m < lm || (m == lm && day < lo.Day()) {
-			y += 100
-		}
+	if y == ly && (m < lm || (m == lm && day < ld)) {
+		y += 100
 	}
 	return y
 }
