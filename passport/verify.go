@@ -29,8 +29,8 @@ const (
 
 // Finding is one problem Verify found. Field is a Mindee field name
 // (id_number, surname, given_names, birth_date, expiry_date, gender,
-// country, mrz1, mrz2) or nationality. Message is fixed text: it never holds
-// the value of a field.
+// country, mrz1, mrz2), nationality, or mrz3 for the third line of a TD1
+// MRZ. Message is fixed text: it never holds the value of a field.
 type Finding struct {
 	Field   string      `json:"field"`
 	Kind    FindingKind `json:"kind"`
