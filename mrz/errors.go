@@ -53,17 +53,22 @@ type FieldError struct {
 }
 
 // Error names the field and the kind of error, never the value.
-func (e *FieldError) Error() string {
+func (e *FieldError) Error() string { return message(0, 0, e.Field, e.Kind, e.Detail) }
+
+// message writes "mrz: line L, column C: field: kind (detail)", leaving
+// out what is empty.
+func message(line, col int, field string, kind error, detail string) string {
 	var b strings.Builder
 	b.WriteString("mrz: ")
-	if e.Field != "" {
-		b.WriteString(e.Field)
+	writePos(&b, line, col)
+	if field != "" {
+		b.WriteString(field)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Kind.Error())
-	if e.Detail != "" {
+	b.WriteString(kind.Error())
+	if detail != "" {
 		b.WriteString(" (")
-		b.WriteString(e.Detail)
+		b.WriteString(detail)
 		b.WriteString(")")
 	}
 	return b.String()
@@ -142,20 +147,7 @@ type CheckError struct {
 
 // Error describes the failed check by its position, field and kind, never
 // by the value.
-func (e *CheckError) Error() string {
-	var b strings.Builder
-	b.WriteString("mrz: ")
-	writePos(&b, e.Line, e.Column)
-	b.WriteString(e.Field)
-	b.WriteString(": ")
-	b.WriteString(e.Kind.Error())
-	if e.Detail != "" {
-		b.WriteString(" (")
-		b.WriteString(e.Detail)
-		b.WriteString(")")
-	}
-	return b.String()
-}
+func (e *CheckError) Error() string { return message(e.Line, e.Column, e.Field, e.Kind, e.Detail) }
 
 // Unwrap returns Kind.
 func (e *CheckError) Unwrap() error { return e.Kind }
