@@ -1,6 +1,9 @@
 // Package mrz reads, validates and writes the machine-readable zones (MRZ)
 // of travel documents, as ICAO Doc 9303 defines them: TD1 and TD2 ID cards,
-// TD3 passports and MRV-A and MRV-B visas.
+// TD3 passports and MRV-A and MRV-B visas, and the national layouts KYC
+// meets in Europe: the French ID card (FR-CNI), the Swiss and Liechtenstein
+// driving licence (CH-DL), the French driving licence (FR-DL), and Dutch
+// cards carrying a citizen service number.
 //
 // Parse recognizes the format by the number and length of the lines and the
 // document code, reads every field and runs every check: check digits
@@ -15,4 +18,12 @@
 //
 // A Document is a small value. Parsing a well-formed MRZ does not allocate:
 // its strings are slices of the input, and names are split when asked for.
+//
+// Encode writes an MRZ from Fields, transliterating names from Unicode with
+// the ICAO tables (see Transliterate) and truncating them as ICAO says.
+//
+// Find reads MRZs out of the text an OCR engine returns for a whole page: it
+// locates them among other lines, repairs the characters OCR confuses where
+// the position's type or the check digits allow one repair only, and lists
+// every correction it made. Parse stays strict unless given WithRepair.
 package mrz
