@@ -2,6 +2,7 @@ package mrz
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -332,70 +333,38 @@ const maxFits = 8
 // reading is one way to read a cleaned line: which of its spaces are
 // fillers.
 type reading struct {
-	chars   []cchar
-	edits   []edit
-	fillers bool // some spaces are read as fillers
+	chars []cchar
+	edits []edit
 }
 
 // readings returns the ways to read l that give one of the wanted lengths:
-// spaces removed, or some of the spaces between characters read as fillers.
-// Among the readings of one length, only the most plausible are kept: a
-// space read as a filler should touch a filler, a space removed should
-// stand between two other characters.
+// some of the spaces between characters read as fillers, the others
+// removed. Every such reading is tried: when two give different valid
+// documents, Find reports them as ambiguous. With no space, more than four,
+// or no reading of a wanted length, the spaces are removed.
 func readings(l *cline, wants ...int) []reading {
-	out := []reading{{l.chars, spaceEdits(l, nil), false}}
+	removed := reading{l.chars, spaceEdits(l, nil)}
 	s := len(l.spaces)
 	if s == 0 || s > 4 {
-		return out
+		return []reading{removed}
 	}
-	touches := func(j int) (filler bool) {
-		i := l.spaces[j]
-		return (i > 0 && l.chars[i-1].c == '<') || (i < len(l.chars) && l.chars[i].c == '<')
-	}
-	best := map[int]int{} // length -> best plausibility
-	type cand struct {
-		mask, n, score int
-	}
-	var cands []cand
+	var out []reading
 	for mask := 0; mask < 1<<s; mask++ {
-		m, score, ok := 0, 0, true
+		m, inside := 0, true
 		for j := 0; j < s; j++ {
 			if mask&(1<<j) != 0 {
 				m++
-				if l.spaces[j] == 0 || l.spaces[j] == len(l.chars) {
-					ok = false
-				}
-				if touches(j) {
-					score++
-				}
-			} else if !touches(j) {
-				score++
+				inside = inside && l.spaces[j] != 0 && l.spaces[j] != len(l.chars)
 			}
 		}
-		want := false
-		for _, w := range wants {
-			want = want || len(l.chars)+m == w
-		}
-		if !ok || !want {
+		if !inside || !slices.Contains(wants, len(l.chars)+m) {
 			continue
 		}
-		n := len(l.chars) + m
-		if b, seen := best[n]; !seen || score > b {
-			best[n] = score
-		}
-		cands = append(cands, cand{mask, n, score})
-	}
-	out = out[:0]
-	for _, c := range cands {
-		// Every reading of the wanted lengths is tried: when two give
-		// different valid documents, Find reports them as ambiguous.
-		if c.score >= 0 {
-			kept := c.mask
-			out = append(out, reading{withSpaces(l, kept), spaceEdits(l, func(j int) bool { return kept&(1<<j) != 0 }), kept != 0})
-		}
+		kept := mask
+		out = append(out, reading{withSpaces(l, kept), spaceEdits(l, func(j int) bool { return kept&(1<<j) != 0 })})
 	}
 	if len(out) == 0 {
-		out = append(out, reading{l.chars, spaceEdits(l, nil), false})
+		out = append(out, removed)
 	}
 	return out
 }
@@ -460,7 +429,7 @@ func (f *finder) fit(fam *family, k, li int, carry []cchar, prevEnd int, pieces 
 			if !push(piece{rd.chars[:want], e}, li+1, rd.chars[want:], line.end) {
 				return false
 			}
-		case !exact && got > want && got-want <= 2 && allFillers(string(bytesOf(rd.chars[want:])), span{0, uint8(got - want)}):
+		case !exact && got > want && got-want <= 2 && fillersOnly(rd.chars[want:]):
 			e := append(edits, edit{int(rd.chars[want].start), int(rd.chars[got-1].end), "", "extra filler removed"})
 			if !push(piece{rd.chars[:want], e}, li+1, nil, line.end) {
 				return false
@@ -498,12 +467,14 @@ func (f *finder) fit(fam *family, k, li int, carry []cchar, prevEnd int, pieces 
 	return true
 }
 
-func bytesOf(cs []cchar) []byte {
-	b := make([]byte, len(cs))
-	for i, c := range cs {
-		b[i] = c.c
+// fillersOnly reports whether every character of cs is a filler.
+func fillersOnly(cs []cchar) bool {
+	for _, c := range cs {
+		if c.c != '<' {
+			return false
+		}
 	}
-	return b
+	return true
 }
 
 // withSpaces returns the characters of l with a filler for each space

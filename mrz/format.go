@@ -185,40 +185,34 @@ var layouts = func() [numFormats]*layout {
 		check(CheckComposite, 2, 30, b.sp(1, 6, 30), b.sp(2, 1, 7), b.sp(2, 9, 15), b.sp(2, 19, 29))
 	ls[TD1] = b.lay
 
-	for _, f := range []Format{TD2, MRVB} {
-		b = newLayout(f, 36, 36)
-		b.field(fCode, 1, 1, 2).field(fIssuing, 1, 3, 5).field(fName, 1, 6, 36).
+	// TD2, TD3 and the visas share their first 28 characters of line 2;
+	// they differ in line length and in what follows the expiry date.
+	for _, v := range []struct {
+		f Format
+		n int
+	}{{TD2, 36}, {MRVB, 36}, {TD3, 44}, {MRVA, 44}} {
+		n := v.n
+		b = newLayout(v.f, n, n)
+		b.field(fCode, 1, 1, 2).field(fIssuing, 1, 3, 5).field(fName, 1, 6, n).
 			field(fNumber, 2, 1, 9).field(fNationality, 2, 11, 13).field(fBirth, 2, 14, 19).
 			field(fSex, 2, 21, 21).field(fExpiry, 2, 22, 27).
 			check(CheckDocumentNumber, 2, 10, b.sp(2, 1, 9)).
 			check(CheckBirthDate, 2, 20, b.sp(2, 14, 19)).
 			check(CheckExpiryDate, 2, 28, b.sp(2, 22, 27))
-		if f == TD2 {
+		switch v.f {
+		case TD2:
 			b.field(fOptional, 2, 29, 35).
 				check(CheckComposite, 2, 36, b.sp(2, 1, 10), b.sp(2, 14, 20), b.sp(2, 22, 35))
-		} else {
-			b.field(fOptional, 2, 29, 36)
-		}
-		ls[f] = b.lay
-	}
-
-	for _, f := range []Format{TD3, MRVA} {
-		b = newLayout(f, 44, 44)
-		b.field(fCode, 1, 1, 2).field(fIssuing, 1, 3, 5).field(fName, 1, 6, 44).
-			field(fNumber, 2, 1, 9).field(fNationality, 2, 11, 13).field(fBirth, 2, 14, 19).
-			field(fSex, 2, 21, 21).field(fExpiry, 2, 22, 27).
-			check(CheckDocumentNumber, 2, 10, b.sp(2, 1, 9)).
-			check(CheckBirthDate, 2, 20, b.sp(2, 14, 19)).
-			check(CheckExpiryDate, 2, 28, b.sp(2, 22, 27))
-		if f == TD3 {
+		case TD3:
 			b.field(fOptional, 2, 29, 42).
 				check(CheckOptionalData, 2, 43, b.sp(2, 29, 42)).
 				check(CheckComposite, 2, 44, b.sp(2, 1, 10), b.sp(2, 14, 20), b.sp(2, 22, 43))
-		} else {
-			b.field(fOptional, 2, 29, 44)
+		default: // visas: optional data to the end, no composite
+			b.field(fOptional, 2, 29, n)
 		}
-		ls[f] = b.lay
+		ls[v.f] = b.lay
 	}
+
 	// French CNI: the document number is line 2, 1-12 (issue date, office,
 	// serial); the composite covers all of line 1 and line 2 up to 35.
 	b = newLayout(FrenchID, 36, 36)

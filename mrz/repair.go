@@ -130,7 +130,7 @@ func (r *repairer) typeRepair() {
 				r.set(off, '<', "filler misread")
 			}
 		case tFiller:
-			if c != '<' && (c == 'K' || charClass[c]&classInvalid == 0) {
+			if c != '<' {
 				r.set(off, '<', "filler expected")
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mrzkit/mrzkit/field"
+	"github.com/mrzkit/mrzkit/internal/jsonx"
 )
 
 // MindeeResponse is a whole response of Mindee's passport v1 API
@@ -118,7 +119,7 @@ func (n mindeeNames) MarshalJSON() ([]byte, error) {
 	if n == nil {
 		return []byte("[]"), nil
 	}
-	return marshalNoEscape([]field.Field[string](n))
+	return jsonx.Marshal([]field.Field[string](n))
 }
 
 // ReadMindee reads a Mindee passport v1 response. A response that reports
@@ -144,7 +145,7 @@ func ReadMindee(b []byte) (*MindeeResponse, error) {
 // MarshalJSON writes the response without HTML escaping.
 func (r *MindeeResponse) MarshalJSON() ([]byte, error) {
 	type plain MindeeResponse
-	return marshalNoEscape((*plain)(r))
+	return jsonx.Marshal((*plain)(r))
 }
 
 // Passport returns the document-level prediction as a Passport, with the

@@ -283,7 +283,7 @@ func (p Passport) MarshalJSON() ([]byte, error) {
 		}
 		j.MRZ = b
 	}
-	return marshalNoEscape(j)
+	return jsonx.Marshal(j)
 }
 
 // UnmarshalJSON reads the passport's own JSON. The "mrz" object is not read:
@@ -314,8 +314,6 @@ func (p *Passport) UnmarshalJSON(b []byte) error {
 	*p = out
 	return nil
 }
-
-func marshalNoEscape(v any) ([]byte, error) { return jsonx.Marshal(v) }
 
 var errUnexpectedEOF = io.ErrUnexpectedEOF
 

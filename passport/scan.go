@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mrzkit/mrzkit/field"
+	"github.com/mrzkit/mrzkit/internal/jsonx"
 )
 
 // ScanDocument is the JSON shape of a "Scan Document" endpoint. Dates are
@@ -35,7 +36,7 @@ func (s ScanDocument) MarshalJSON() ([]byte, error) {
 	if s.RawFields == nil {
 		s.RawFields = map[string]string{}
 	}
-	return marshalNoEscape(plain(s))
+	return jsonx.Marshal(plain(s))
 }
 
 func strPtr(s string) *string {

@@ -141,7 +141,7 @@ func runVerify(e *env, args []string) int {
 	var results []result
 	all := true
 	for _, p := range ps {
-		f := passport.Verify(p, passport.VerifyOptions{Today: today.d, MinConfidence: fieldConfidence(*minConf)})
+		f := passport.Verify(p, passport.VerifyOptions{Today: today.d, MinConfidence: field.ClampConfidence(*minConf)})
 		if f == nil {
 			f = []passport.Finding{}
 		}
@@ -180,5 +180,3 @@ func printFindings(w io.Writer, fs []passport.Finding) {
 		fmt.Fprintf(w, "%-14s %-15s %s\n", f.Field, f.Kind, f.Message)
 	}
 }
-
-func fieldConfidence(c float64) field.Confidence { return field.ClampConfidence(c) }
