@@ -190,8 +190,8 @@ func (v ValidationError) Unwrap() []error {
 
 // KindName returns the short name of an error kind as the JSON output writes
 // it: "check_digit", "date", "country", "sex", "document_code", "character",
-// "input_too_long", "line_count", "line_length", "invalid_character", or
-// "other".
+// "input_too_long", "line_count", "line_length", "invalid_character",
+// "field_length", "missing", "format", "ambiguous" (Find), or "other".
 func KindName(kind error) string {
 	switch kind {
 	case ErrCheckDigit:
@@ -220,6 +220,8 @@ func KindName(kind error) string {
 		return "missing"
 	case ErrFormat:
 		return "format"
+	case ErrAmbiguous:
+		return "ambiguous"
 	}
 	return "other"
 }

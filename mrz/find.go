@@ -19,8 +19,11 @@ const (
 	maxRepairs        = 2048
 )
 
-// ErrAmbiguous is wrapped by the error of a candidate for which several
-// repairs satisfy every check: Find does not guess, it lists them.
+// ErrAmbiguous is the Kind of the CheckError that Find reports, in a
+// candidate's ValidationError, for each field where several repairs satisfy
+// every check: Find does not guess, it lists them in the candidate's
+// Alternatives. errors.Is(candidate.Err, ErrAmbiguous) tells such a
+// candidate apart.
 var ErrAmbiguous = errors.New("several repairs satisfy the checks")
 
 // Correction is one change Find made to the text it read. Line and Column
@@ -41,7 +44,9 @@ type Candidate struct {
 	// Document is the MRZ after the corrections, parsed strictly.
 	Document Document
 	// Err is nil when the document is valid, and otherwise a
-	// ValidationError (wrapping ErrAmbiguous when several repairs fit).
+	// ValidationError. When several repairs fit, it also holds a CheckError
+	// of kind ErrAmbiguous for each field where they differ, naming the
+	// field, line and column (MRZ lines, as Parse counts them).
 	Err error
 	// StartLine and EndLine are the first and last lines of the input the
 	// MRZ was read from (1-based, inclusive).
@@ -51,8 +56,12 @@ type Candidate struct {
 	Score float64
 	// Corrections lists every change, in input order.
 	Corrections []Correction
-	// Alternatives lists, for an ambiguous candidate, each set of repairs
-	// that would satisfy the checks; none of them is applied.
+	// Alternatives lists, for an ambiguous candidate, the repairs Find
+	// could not choose between; none of them is applied. Each element is
+	// one complete way to repair one ambiguous place: the letters a digit
+	// in a name may have been are one element each, and so is each set of
+	// changes that makes a failing check digit hold. Elements for the same
+	// place overlap in their positions.
 	Alternatives [][]Correction
 }
 

@@ -73,8 +73,24 @@ func TestFindNormalizations(t *testing.T) {
 		c := cs[0]
 		if tt.name == "TD1" {
 			// A 1 in a name may be I or L: flagged, not guessed.
-			if c.IsValid() || !errors.Is(c.Err, mrz.ErrAmbiguous) || len(c.Alternatives) != 1 || len(c.Alternatives[0]) != 2 {
+			if c.IsValid() || !errors.Is(c.Err, mrz.ErrAmbiguous) || len(c.Alternatives) != 2 ||
+				len(c.Alternatives[0]) != 1 || len(c.Alternatives[1]) != 1 ||
+				c.Alternatives[0][0].To != "I" || c.Alternatives[1][0].To != "L" {
 				t.Errorf("TD1 ambiguity: %v %+v", c.Err, c.Alternatives)
+			}
+			// The error names the field, line and column, never the name.
+			var ce *mrz.CheckError
+			var amb *mrz.CheckError
+			for _, e := range c.Err.(mrz.ValidationError) {
+				if errors.Is(e, mrz.ErrAmbiguous) {
+					amb = e
+				}
+			}
+			if !errors.As(c.Err, &ce) || amb == nil || amb.Field != "name" || amb.Line != 3 || amb.Column != 3 {
+				t.Errorf("TD1 ambiguity error: %v", c.Err)
+			}
+			if msg := c.Err.Error(); strings.Contains(msg, "KSSON") || !strings.Contains(msg, "line 3, column 3: name: several repairs") {
+				t.Errorf("TD1 ambiguity message: %s", msg)
 			}
 			continue
 		}
@@ -118,6 +134,26 @@ func TestFindAmbiguousCheckRepair(t *testing.T) {
 	}
 	if !errors.Is(c.Err, mrz.ErrAmbiguous) || len(c.Alternatives) < 2 {
 		t.Errorf("want alternatives: %v %+v", c.Err, c.Alternatives)
+	}
+	// Every alternative satisfies the checks, and the error names the field
+	// where they differ.
+	for _, alt := range c.Alternatives {
+		fixed, err := mrz.ApplyCorrections(td3L1+"\n"+string(doc), append(append([]mrz.Correction(nil), c.Corrections...), alt...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := mrz.Parse(fixed, ref2026); err != nil {
+			t.Errorf("alternative %+v does not parse: %v", alt, err)
+		}
+	}
+	var amb *mrz.CheckError
+	for _, e := range c.Err.(mrz.ValidationError) {
+		if errors.Is(e, mrz.ErrAmbiguous) {
+			amb = e
+		}
+	}
+	if amb == nil || amb.Field != "document_number" || amb.Line != 2 || mrz.KindName(amb.Kind) != "ambiguous" {
+		t.Errorf("ambiguity error: %v", c.Err)
 	}
 }
 

@@ -332,3 +332,31 @@ func (s CheckStatus) String() string {
 	}
 	return "absent"
 }
+
+// fieldJSONNames are the JSON names of the fields, as errors name them.
+var fieldJSONNames = [nFields]string{
+	fCode: "document_code", fIssuing: "issuing_state", fNumber: "document_number",
+	fNationality: "nationality", fBirth: "birth_date", fSex: "sex", fExpiry: "expiry_date",
+	fOptional: "optional_data", fOptional2: "optional_data_2", fName: "name",
+	fSurname: "surname", fGiven: "given_names", fIssueDate: "issue_date",
+	fAdmin: "administrative_code", fOffice: "office_code", fLanguage: "language",
+	fPIN: "pin", fVersion: "version", fBSN: "bsn",
+}
+
+// fieldAt names what stands at offset off of raw: a field, a check digit
+// ("document_number_check", "composite_check", ...) or "filler".
+func (l *layout) fieldAt(off int) string {
+	for _, c := range l.checks {
+		if int(c.pos) == off {
+			return c.id.String() + "_check"
+		}
+	}
+	// The narrowest field wins: a BSN lies inside the optional data.
+	name, width := "filler", 1<<30
+	for id, sp := range l.f {
+		if sp.n > 0 && off >= int(sp.off) && off < sp.end() && int(sp.n) < width {
+			name, width = fieldJSONNames[id], int(sp.n)
+		}
+	}
+	return name
+}

@@ -2,8 +2,8 @@ package mrz
 
 import (
 	"errors"
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -119,11 +119,10 @@ func (r *repairer) typeRepair() {
 			} else if ls := toLetters[c]; len(ls) == 1 {
 				r.set(off, ls[0], "letter expected")
 			} else if len(ls) > 1 {
-				var alt []change
+				// Each letter is one way to repair this place.
 				for i := 0; i < len(ls); i++ {
-					alt = append(alt, change{off, ls[i], "letter expected"})
+					r.alts = append(r.alts, []change{{off, ls[i], "letter expected"}})
 				}
-				r.alts = append(r.alts, alt)
 			}
 		case tSex:
 			if c == 'K' {
@@ -456,13 +455,14 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 		}
 		cand.Alternatives = append(cand.Alternatives, f.corrections(es))
 	}
-	if len(cand.Alternatives) > 0 {
-		if perr == nil {
-			// A digit left in a name fails validation; an ambiguous check
-			// repair fails its check digit. Either way the MRZ is invalid.
-			perr = ValidationError{}
+	if len(r.alts) > 0 {
+		offs := make([][]int, len(r.alts))
+		for i, alt := range r.alts {
+			for _, ch := range alt {
+				offs[i] = append(offs[i], ch.off)
+			}
 		}
-		cand.Err = fmt.Errorf("%w: %w", ErrAmbiguous, perr)
+		cand.Err = ambiguityError(lay, perr, offs)
 	}
 	d.corr = cand.Corrections
 	cand.Document = d
@@ -555,7 +555,12 @@ func (f *finder) rank() []Candidate {
 				if j != i && y.IsValid() && y.StartLine == x.StartLine && y.EndLine == x.EndLine &&
 					y.Document.String() != x.Document.String() {
 					x.Alternatives = append(x.Alternatives, y.Corrections)
-					x.Err = fmt.Errorf("%w: %w", ErrAmbiguous, ValidationError{})
+					a, b := x.Document.String(), y.Document.String()
+					first := 0
+					for first < len(a) && first < len(b) && a[first] == b[first] {
+						first++
+					}
+					x.Err = ambiguityError(x.Document.lay, x.Err, [][]int{{first}, {first}})
 					x.Score = min(x.Score, 0.4)
 				}
 			}
@@ -564,4 +569,49 @@ func (f *finder) rank() []Candidate {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
+}
+
+// ambiguityError is the error of a candidate Find could not repair because
+// several repairs fit: the checks the unrepaired MRZ fails, and one
+// CheckError of kind ErrAmbiguous per field where the alternatives (each the
+// offsets in the MRZ it changes) differ, at the first such place.
+func ambiguityError(lay *layout, perr error, alts [][]int) error {
+	var v ValidationError
+	var prev ValidationError
+	if errors.As(perr, &prev) {
+		v = append(v, prev...)
+	}
+	type site struct{ first, n int }
+	sites := map[string]*site{}
+	var order []string
+	for _, alt := range alts {
+		counted := map[string]bool{}
+		for _, off := range alt {
+			name := lay.fieldAt(off)
+			s := sites[name]
+			if s == nil {
+				s = &site{first: off}
+				sites[name] = s
+				order = append(order, name)
+			}
+			s.first = min(s.first, off)
+			if !counted[name] {
+				counted[name] = true
+				s.n++
+			}
+		}
+	}
+	for _, name := range order {
+		s := sites[name]
+		line, col := lay.position(s.first)
+		v = append(v, &CheckError{Field: name, Line: line, Column: col, Kind: ErrAmbiguous,
+			Detail: strconv.Itoa(s.n) + " alternatives"})
+	}
+	sort.SliceStable(v, func(i, j int) bool {
+		if v[i].Line != v[j].Line {
+			return v[i].Line < v[j].Line
+		}
+		return v[i].Column < v[j].Column
+	})
+	return v
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -95,12 +96,24 @@ func printCandidate(w io.Writer, c mrz.Candidate) {
 	}
 	if len(c.Alternatives) > 0 {
 		fmt.Fprintln(w, "\nNot repaired, several repairs fit:")
-		for _, alt := range c.Alternatives {
+		var v mrz.ValidationError
+		if errors.As(c.Err, &v) {
+			for _, ce := range v {
+				if errors.Is(ce, mrz.ErrAmbiguous) {
+					fmt.Fprintf(w, "  at line %d, column %d (%s): %s\n", ce.Line, ce.Column, ce.Field, ce.Detail)
+				}
+			}
+		}
+		for i, alt := range c.Alternatives {
 			var parts []string
 			for _, k := range alt {
 				parts = append(parts, fmt.Sprintf("line %d, column %d: %q -> %q", k.Line, k.Column, k.From, k.To))
 			}
-			fmt.Fprintln(w, "  either "+strings.Join(parts, " and "))
+			word := "either"
+			if i > 0 {
+				word = "or"
+			}
+			fmt.Fprintln(w, "  "+word+" "+strings.Join(parts, " and "))
 		}
 	}
 }
