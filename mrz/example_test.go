@@ -76,3 +76,48 @@ func ExampleSyntaxError() {
 	// 1 0 true
 	// mrz: line 1: wrong line length: want 2 lines of 36 (TD2, MRV-B) or 44 (TD3, MRV-A) characters
 }
+
+func ExampleFind() {
+	// A page of OCR text: the MRZ is lower case, a filler was read as '«'
+	// and the birth date holds an 'O' where a digit must stand.
+	page := `REPUBLIC OF UTOPIA   PASSPORT
+Surname: ERIKSSON
+p<utoeriksson<<anna<maria«<<<<<<<<<<<<<<<<<<
+L898902C36UTO74O8122F1204159ZE184226B<<<<<10
+`
+	cands, err := mrz.Find(page, mrz.WithReferenceDate(field.MustDate(2026, 1, 1)))
+	if err != nil || len(cands) == 0 {
+		fmt.Println("no MRZ found")
+		return
+	}
+	c := cands[0]
+	fmt.Println("valid:", c.IsValid(), "lines", c.StartLine, "to", c.EndLine)
+	for _, k := range c.Corrections {
+		fmt.Printf("line %d, column %d: %q -> %q (%s)\n", k.Line, k.Column, k.From, k.To, k.Reason)
+	}
+	fmt.Println(c.Document.BirthDate())
+	// Output:
+	// valid: true lines 3 to 4
+	// line 3, column 1: "p<utoeriksson<<anna<maria" -> "P<UTOERIKSSON<<ANNA<MARIA" (case)
+	// line 3, column 26: "«" -> "<" (filler look-alike)
+	// line 4, column 16: "O" -> "0" (digit expected)
+	// 1974-08-12
+}
+
+func ExampleCandidate_Choose() {
+	// A '1' in a name may have been an I or an L: Find does not guess.
+	text := "P<UTOER1KSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+	cands, _ := mrz.Find(text, mrz.WithReferenceDate(field.MustDate(2026, 1, 1)))
+	c := cands[0]
+	fmt.Println(c.IsValid(), errors.Is(c.Err, mrz.ErrAmbiguous))
+	for i, alt := range c.Alternatives {
+		cs, _ := c.Choose(i)
+		fixed, _ := mrz.ApplyCorrections(text, cs)
+		d, err := mrz.Parse(fixed, mrz.WithReferenceDate(field.MustDate(2026, 1, 1)))
+		fmt.Printf("%q -> %q: %s, valid %v\n", alt[0].From, alt[0].To, d.Surname(), err == nil)
+	}
+	// Output:
+	// false true
+	// "1" -> "I": ERIKSSON, valid true
+	// "1" -> "L": ERLKSSON, valid true
+}

@@ -2,6 +2,7 @@ package mrz
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -58,11 +59,76 @@ type Candidate struct {
 	Corrections []Correction
 	// Alternatives lists, for an ambiguous candidate, the repairs Find
 	// could not choose between; none of them is applied. Each element is
-	// one complete way to repair one ambiguous place: the letters a digit
-	// in a name may have been are one element each, and so is each set of
-	// changes that makes a failing check digit hold. Elements for the same
-	// place overlap in their positions.
+	// one complete way to repair one ambiguous place, given as the
+	// corrections it makes in place of those of Corrections at the same
+	// positions: the letters a digit in a name may have been are one
+	// element each, and so is each set of changes that makes a failing
+	// check digit hold. Choose turns a choice of them into corrections.
 	Alternatives [][]Correction
+
+	full [][]Correction // per alternative: every correction, that alternative applied
+}
+
+// Choose returns the corrections that turn the input into the MRZ read with
+// the given alternatives (indexes in Alternatives) chosen: Corrections, with
+// those at the places of each chosen alternative replaced by the
+// alternative's. ApplyCorrections(text, corrections) then gives that MRZ,
+// which Find did not check: parse it to see whether it is valid. Choose
+// fails for an index out of range, or for two alternatives of one place.
+func (c Candidate) Choose(alternatives ...int) ([]Correction, error) {
+	type place struct {
+		line, col int
+		insert    bool // an insertion and a change may share a column
+	}
+	out := map[place]Correction{}
+	for _, k := range c.Corrections {
+		out[place{k.Line, k.Column, k.From == ""}] = k
+	}
+	taken := map[place]bool{}
+	for _, i := range alternatives {
+		if i < 0 || i >= len(c.full) {
+			return nil, fmt.Errorf("mrz: no alternative %d", i)
+		}
+		changed := map[place]bool{}
+		for _, k := range c.full[i] {
+			p := place{k.Line, k.Column, k.From == ""}
+			if old, ok := out[p]; !ok || old != k {
+				changed[p] = true
+			}
+		}
+		for _, k := range c.Corrections {
+			p := place{k.Line, k.Column, k.From == ""}
+			if !slices.Contains(c.full[i], k) {
+				changed[p] = true
+			}
+		}
+		for p := range changed {
+			if taken[p] {
+				return nil, fmt.Errorf("mrz: alternatives overlap at line %d, column %d", p.line, p.col)
+			}
+			taken[p] = true
+			delete(out, p)
+		}
+		for _, k := range c.full[i] {
+			if p := (place{k.Line, k.Column, k.From == ""}); changed[p] {
+				out[p] = k
+			}
+		}
+	}
+	cs := make([]Correction, 0, len(out))
+	for _, k := range out {
+		cs = append(cs, k)
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].Line != cs[j].Line {
+			return cs[i].Line < cs[j].Line
+		}
+		if cs[i].Column != cs[j].Column {
+			return cs[i].Column < cs[j].Column
+		}
+		return cs[i].From == ""
+	})
+	return cs, nil
 }
 
 // IsValid reports whether the candidate's MRZ is valid after repair.

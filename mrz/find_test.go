@@ -3,6 +3,7 @@ package mrz_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -230,8 +231,83 @@ func FuzzFind(f *testing.F) {
 			if got.String() != c.Document.String() {
 				t.Fatalf("corrected text\n%s\nis not the candidate\n%s", got, c.Document)
 			}
+			// Each alternative replays too, and reads another MRZ.
+			for i := range c.Alternatives {
+				cs, err := c.Choose(i)
+				if err != nil {
+					t.Fatalf("Choose(%d): %v", i, err)
+				}
+				alt, err := mrz.ApplyCorrections(s, cs)
+				if err != nil {
+					t.Fatalf("alternative %d does not replay: %v\n%q\n%+v", i, err, s, cs)
+				}
+				lines := strings.Split(alt, "\n")
+				first := c.StartLine - 1
+				for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
+					first++
+				}
+				if first+n > len(lines) {
+					t.Fatalf("alternative %d outside the text", i)
+				}
+				d, perr := mrz.Parse(strings.Join(lines[first:first+n], "\n"), ref2026)
+				if errors.As(perr, &se) || d.String() == c.Document.String() {
+					t.Fatalf("alternative %d: %v\n%s", i, perr, d)
+				}
+			}
 		}
 	})
+}
+
+func TestChoose(t *testing.T) {
+	// Lower case: the case correction of the line must not swallow the
+	// ambiguous place.
+	text := strings.ToLower("P<UTOER1KSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<") + "\n" + td3L2
+	cs, _ := mrz.Find(text, ref2026)
+	if len(cs) == 0 {
+		t.Fatal("nothing found")
+	}
+	c := cs[0]
+	if len(c.Alternatives) != 2 {
+		t.Fatalf("alternatives: %+v", c.Alternatives)
+	}
+	for i, want := range []string{"ERIKSSON", "ERLKSSON"} {
+		chosen, err := c.Choose(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixed, err := mrz.ApplyCorrections(text, chosen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := mrz.Parse(fixed, ref2026)
+		if err != nil || d.Surname() != want {
+			t.Errorf("alternative %d: %v %q", i, err, d.Surname())
+		}
+	}
+	none, err := c.Choose()
+	if err != nil || !slices.Equal(none, c.Corrections) {
+		t.Errorf("Choose(): %v %+v", err, none)
+	}
+	for _, bad := range [][]int{{2}, {-1}, {0, 1}} {
+		if _, err := c.Choose(bad...); err == nil {
+			t.Errorf("Choose(%v): no error", bad)
+		}
+	}
+	// Two ambiguous places: one alternative from each.
+	text = "P<UTOER1KSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<\n" + td3L2
+	cs, _ = mrz.Find(text, ref2026)
+	c = cs[0]
+	if len(c.Alternatives) != 4 {
+		t.Fatalf("alternatives: %+v", c.Alternatives)
+	}
+	chosen, err := c.Choose(0, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed, _ := mrz.ApplyCorrections(text, chosen)
+	if d, err := mrz.Parse(fixed, ref2026); err != nil || d.String() != td3 {
+		t.Errorf("Choose(0, 2): %v\n%s", err, d)
+	}
 }
 
 func BenchmarkFind(b *testing.B) {

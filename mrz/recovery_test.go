@@ -545,6 +545,7 @@ type tally struct {
 	wrong     int // valid, another MRZ than the truth and than the misread one
 	misread   int // valid, the MRZ as misread where no type or check can see
 	flagged   int // invalid, or nothing found
+	offered   int // flagged, with the truth among the alternatives
 }
 
 // add counts Find's best candidate for a page. read is the truth with every
@@ -597,6 +598,35 @@ func (t *tally) merge(o *tally) {
 	t.wrong += o.wrong
 	t.misread += o.misread
 	t.flagged += o.flagged
+	t.offered += o.offered
+}
+
+// truthOffered reports whether the candidate offers the truth: whether
+// choosing up to three of its alternatives (see Candidate.Choose) turns the
+// text into the true MRZ.
+func truthOffered(text string, c mrz.Candidate, truth string) bool {
+	n := len(c.Alternatives)
+	if n > 12 {
+		return false
+	}
+	var try func(start int, chosen []int) bool
+	try = func(start int, chosen []int) bool {
+		if cs, err := c.Choose(chosen...); err == nil {
+			if fixed, err := mrz.ApplyCorrections(text, cs); err == nil && strings.Contains(fixed, truth) {
+				return true
+			}
+		}
+		if len(chosen) == 3 {
+			return false
+		}
+		for i := start; i < n; i++ {
+			if try(i+1, append(chosen[:len(chosen):len(chosen)], i)) {
+				return true
+			}
+		}
+		return false
+	}
+	return try(0, nil)
 }
 
 func pct(a, n int) string {
@@ -620,10 +650,10 @@ func TestRecoveryRate(t *testing.T) {
 	bases := baseMRZs(t, r, 400)
 	t.Logf("%d base MRZs, %d pages per misread count", len(bases), samples)
 	row := func(k int, name string, x *tally) {
-		t.Logf("| %d | %s | %d | %s | %s | %s | %s |", k, name, x.n, pct(x.recovered, x.n), pct(x.wrong, x.n),
-			pct(x.misread, x.n), pct(x.flagged, x.n))
+		t.Logf("| %d | %s | %d | %s | %s | %s | %s | %s |", k, name, x.n, pct(x.recovered, x.n), pct(x.wrong, x.n),
+			pct(x.misread, x.n), pct(x.flagged, x.n), pct(x.offered, x.n))
 	}
-	t.Logf("| misreads | pages | count | recovered | wrongly repaired | misread valid | flagged |")
+	t.Logf("| misreads | pages | count | recovered | wrongly repaired | misread valid | flagged | truth among alternatives |")
 	for k := 1; k <= 3; k++ {
 		by := map[string]*tally{}
 		for _, c := range classes {
@@ -646,6 +676,11 @@ func TestRecoveryRate(t *testing.T) {
 			}
 			read := asRead(d, ms)
 			by[class].add(best, found, truth, read)
+			if found && !best.IsValid() && truthOffered(text, best, truth) {
+				by[class].offered++
+			} else if os.Getenv("MRZ_DEBUG") == "offered" && class == "ambiguous" {
+				t.Logf("truth not offered (k=%d) %v:\n%s\n%v\n%+v\n%+v", k, ms, mrzPart(text, raw), best.Err, best.Corrections, best.Alternatives)
+			}
 			if os.Getenv("MRZ_DEBUG") == "ambiguous" && class == "ambiguous" && found && best.IsValid() {
 				t.Logf("ambiguous recovered (k=%d) %v:\n%s\n%+v", k, ms, mrzPart(text, raw), best.Corrections)
 			}

@@ -2,6 +2,7 @@ package mrz
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,6 +57,9 @@ type repairer struct {
 	types   []ptype
 	changes []change
 	alts    [][]change
+	// codeAmbiguous: a digit in the document code stands for one of
+	// several letters the format allows.
+	codeAmbiguous bool
 }
 
 func (r *repairer) set(off int, to byte, reason string) {
@@ -154,8 +158,15 @@ func (r *repairer) code(off int) {
 			ok = append(ok, l)
 		}
 	}
-	if len(ok) == 1 {
+	switch {
+	case len(ok) == 1:
 		r.set(off, ok[0], "letter expected")
+	case len(ok) > 1:
+		// Each letter the format allows is one way to repair this place.
+		for _, l := range ok {
+			r.alts = append(r.alts, []change{{off, l, "letter expected"}})
+		}
+		r.codeAmbiguous = true
 	}
 }
 
@@ -351,6 +362,11 @@ func (r *repairer) checkRepair() {
 	case len(sols) == 1:
 		for _, ch := range sols[0] {
 			r.set(ch.off, ch.to, ch.reason)
+			// The check digit decided a place the type left open (a
+			// digit in a name the composite covers, as in FR-CNI).
+			r.alts = slices.DeleteFunc(r.alts, func(alt []change) bool {
+				return slices.ContainsFunc(alt, func(a change) bool { return a.off == ch.off })
+			})
 		}
 	case len(sols) > 1:
 		r.alts = append(r.alts, sols...)
@@ -410,7 +426,7 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 		}
 	}
 	code := lay.f[fCode]
-	if (total > 0 && !digitPassed) || !codeAllowed(lay.format, r.raw[code.off], r.raw[code.off+1]) {
+	if (total > 0 && !digitPassed) || !(r.codeAmbiguous || codeAllowed(lay.format, r.raw[code.off], r.raw[code.off+1])) {
 		return Candidate{}, false
 	}
 	// Corrections: the line-level edits, then each changed character.
@@ -418,42 +434,27 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 	for _, p := range pieces {
 		edits = append(edits, p.edits...)
 	}
-	reasons := map[int]string{}
-	for _, ch := range r.changes {
-		if reasons[ch.off] != "" {
-			reasons[ch.off] += "; "
-		}
-		reasons[ch.off] += ch.reason
-	}
-	for off, c := range src {
-		if c.start == c.end {
-			continue // inserted filler: part of its padding edit
-		}
-		from := f.text[c.start:c.end]
-		if len(from) == 1 && from[0] == r.raw[off] {
-			continue
-		}
-		reason := cleanReasons[c.reason]
-		if rr := reasons[off]; rr != "" {
-			if reason != "" {
-				reason += "; "
-			}
-			reason += rr
-		}
-		edits = append(edits, edit{int(c.start), int(c.end), string(r.raw[off]), reason})
-	}
-	cand := Candidate{Document: d, Err: perr, StartLine: f.lines[first].num, EndLine: f.lines[last].num}
-	cand.Corrections = f.corrections(edits)
+	// Each character Find changed is a correction of its own, and so is
+	// each place of an alternative, so that alternatives replace
+	// corrections one for one.
+	pinned := map[int]bool{}
 	for _, alt := range r.alts {
-		var es []edit
 		for _, ch := range alt {
-			c := src[ch.off]
-			if c.start == c.end {
-				continue
-			}
-			es = append(es, edit{int(c.start), int(c.end), string(ch.to), ch.reason})
+			pinned[int(src[ch.off].start)] = true
 		}
-		cand.Alternatives = append(cand.Alternatives, f.corrections(es))
+	}
+	base := append(edits[:len(edits):len(edits)], f.charEdits(src, r.raw, r.changes)...)
+	cand := Candidate{Document: d, Err: perr, StartLine: f.lines[first].num, EndLine: f.lines[last].num}
+	cand.Corrections = f.corrections(base, pinned)
+	for _, alt := range r.alts {
+		raw := append([]byte(nil), r.raw...)
+		changes := append(r.changes[:len(r.changes):len(r.changes)], alt...)
+		for _, ch := range alt {
+			raw[ch.off] = ch.to
+		}
+		full := f.corrections(append(edits[:len(edits):len(edits)], f.charEdits(src, raw, changes)...), pinned)
+		cand.full = append(cand.full, full)
+		cand.Alternatives = append(cand.Alternatives, diffCorrections(full, cand.Corrections))
 	}
 	if len(r.alts) > 0 {
 		offs := make([][]int, len(r.alts))
@@ -469,10 +470,9 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 	// Safe normalizations cost little; repairs of characters more.
 	n := 0.0
 	for _, k := range cand.Corrections {
-		switch k.Reason {
-		case "check digit", "digit expected", "letter expected", "country code", "filler misread", "filler expected":
+		if isRepair(k.Reason) {
 			n++
-		default:
+		} else {
 			n += 0.25
 		}
 	}
@@ -486,8 +486,83 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 	return cand, true
 }
 
-// corrections converts input edits to corrections, in input order.
-func (f *finder) corrections(es []edit) []Correction {
+// repairReasons are the reasons of corrections that change one MRZ
+// character into another; the others are safe normalizations.
+var repairReasons = [...]string{"check digit", "digit expected", "letter expected", "country code",
+	"filler misread", "filler expected", "filler in padding"}
+
+// isRepair reports whether a correction's reason names a repair.
+func isRepair(reason string) bool {
+	for _, r := range repairReasons {
+		if strings.Contains(reason, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// charEdits returns an edit for each character of src that raw, the
+// repaired MRZ, holds differently, with the reasons: its normalization, then
+// the changes made at its offset.
+func (f *finder) charEdits(src []cchar, raw []byte, changes []change) []edit {
+	var edits []edit
+	for off, c := range src {
+		if c.start == c.end {
+			continue // inserted filler: part of its padding edit
+		}
+		from := f.text[c.start:c.end]
+		if len(from) == 1 && from[0] == raw[off] {
+			continue
+		}
+		reason := cleanReasons[c.reason]
+		for _, ch := range changes {
+			if ch.off == off && ch.to == raw[off] {
+				if reason != "" {
+					reason += "; "
+				}
+				reason += ch.reason
+			}
+		}
+		edits = append(edits, edit{int(c.start), int(c.end), string(raw[off]), reason})
+	}
+	return edits
+}
+
+// diffCorrections returns the corrections of full that base does not hold,
+// and, for a place where base has a correction full has not, one that
+// leaves the place as it was read.
+func diffCorrections(full, base []Correction) []Correction {
+	var out []Correction
+	for _, c := range full {
+		if !slices.Contains(base, c) {
+			out = append(out, c)
+		}
+	}
+	for _, b := range base {
+		found := false
+		for _, c := range full {
+			if c.Line == b.Line && c.Column == b.Column {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, Correction{Line: b.Line, Column: b.Column, From: b.From, To: b.From, Reason: "as read"})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return out[i].Column < out[j].Column
+	})
+	return out
+}
+
+// corrections converts input edits to corrections, in input order. A run
+// of letters in the wrong case is one correction, but for the pinned
+// places (input offsets), which stay corrections of their own.
+func (f *finder) corrections(es []edit, pinned map[int]bool) []Correction {
 	sort.Slice(es, func(i, j int) bool {
 		if es[i].start != es[j].start {
 			return es[i].start < es[j].start
@@ -497,10 +572,14 @@ func (f *finder) corrections(es []edit) []Correction {
 	// A run of letters in the wrong case is one correction.
 	merged := es[:0:0]
 	for _, e := range es {
-		if n := len(merged); n > 0 && e.reason == "case" && merged[n-1].reason == "case" {
+		if n := len(merged); n > 0 && e.reason == "case" && merged[n-1].reason == "case" && !pinned[e.start] && !pinned[merged[n-1].end-1] {
 			prev := &merged[n-1]
 			gap := f.text[prev.end:e.start]
-			if !strings.ContainsAny(gap, "\n abcdefghijklmnopqrstuvwxyz") && len(gap) <= 4*maxLineRunes {
+			crosses := false
+			for o := range pinned {
+				crosses = crosses || (o >= prev.end && o < e.start)
+			}
+			if !crosses && !strings.ContainsAny(gap, "\n abcdefghijklmnopqrstuvwxyz") && len(gap) <= 4*maxLineRunes {
 				prev.to += gap + e.to
 				prev.end = e.end
 				continue
@@ -554,7 +633,8 @@ func (f *finder) rank() []Candidate {
 			for j, y := range c {
 				if j != i && y.IsValid() && y.StartLine == x.StartLine && y.EndLine == x.EndLine &&
 					y.Document.String() != x.Document.String() {
-					x.Alternatives = append(x.Alternatives, y.Corrections)
+					x.full = append(x.full, y.Corrections)
+					x.Alternatives = append(x.Alternatives, diffCorrections(y.Corrections, x.Corrections))
 					a, b := x.Document.String(), y.Document.String()
 					first := 0
 					for first < len(a) && first < len(b) && a[first] == b[first] {
