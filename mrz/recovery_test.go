@@ -716,6 +716,10 @@ func TestRecoveryRate(t *testing.T) {
 		if float64(u.recovered) < wantRec*float64(u.n) {
 			t.Errorf("k=%d: %s recovered of uniquely repairable MRZs, want at least %.0f%%", k, pct(u.recovered, u.n), 100*wantRec)
 		}
+		// Ambiguous pages: flagged, with the truth among the alternatives.
+		if a := by["ambiguous"]; float64(a.offered) < 0.95*float64(a.n) {
+			t.Errorf("k=%d: the truth is among the alternatives on %s of the ambiguous pages, want at least 95%%", k, pct(a.offered, a.n))
+		}
 		// Wrong repairs: at most 0.1% of the detectable pages, but for those
 		// with two misreads under one check digit (see the README).
 		single := &tally{}
