@@ -21,6 +21,29 @@ type findJSON struct {
 	StartLine    int                `json:"start_line"`
 	EndLine      int                `json:"end_line"`
 	Alternatives [][]mrz.Correction `json:"alternatives,omitempty"`
+	// Ambiguous names each place where several repairs fit.
+	Ambiguous []ambiguousJSON `json:"ambiguous,omitempty"`
+}
+
+// ambiguousJSON is one place where several repairs fit.
+type ambiguousJSON struct {
+	Field  string `json:"field"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+// ambiguities returns the places of a candidate where several repairs fit.
+func ambiguities(c mrz.Candidate) []ambiguousJSON {
+	var out []ambiguousJSON
+	var v mrz.ValidationError
+	if errors.As(c.Err, &v) {
+		for _, ce := range v {
+			if errors.Is(ce, mrz.ErrAmbiguous) {
+				out = append(out, ambiguousJSON{ce.Field, ce.Line, ce.Column})
+			}
+		}
+	}
+	return out
 }
 
 func runFind(e *env, args []string) int {
@@ -62,7 +85,7 @@ func runFind(e *env, args []string) int {
 			if cors == nil {
 				cors = []mrz.Correction{}
 			}
-			out = append(out, findJSON{doc, c.Score, cors, c.StartLine, c.EndLine, c.Alternatives})
+			out = append(out, findJSON{doc, c.Score, cors, c.StartLine, c.EndLine, c.Alternatives, ambiguities(c)})
 		}
 		var v any = out
 		if !*all {
@@ -96,13 +119,8 @@ func printCandidate(w io.Writer, c mrz.Candidate) {
 	}
 	if len(c.Alternatives) > 0 {
 		fmt.Fprintln(w, "\nNot repaired, several repairs fit:")
-		var v mrz.ValidationError
-		if errors.As(c.Err, &v) {
-			for _, ce := range v {
-				if errors.Is(ce, mrz.ErrAmbiguous) {
-					fmt.Fprintf(w, "  at line %d, column %d (%s): %s\n", ce.Line, ce.Column, ce.Field, ce.Detail)
-				}
-			}
+		for _, a := range ambiguities(c) {
+			fmt.Fprintf(w, "  at line %d, column %d (%s)\n", a.Line, a.Column, a.Field)
 		}
 		for i, alt := range c.Alternatives {
 			var parts []string

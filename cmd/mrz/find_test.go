@@ -36,9 +36,18 @@ func TestFindCommand(t *testing.T) {
 	}
 	// Found but invalid: exit 1, with the alternatives printed.
 	code, out, _ = runCmd(t, "P<UTOERIKSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", "find")
-	if code != 1 || !strings.Contains(out, "several repairs fit") || !strings.Contains(out, "at line 1, column 24 (name): 2 alternatives") ||
+	if code != 1 || !strings.Contains(out, "several repairs fit") || !strings.Contains(out, "at line 1, column 24 (name)\n") ||
 		!strings.Contains(out, `either line 1, column 24: "1" -> "I"`) || !strings.Contains(out, `or line 1, column 24: "1" -> "L"`) {
 		t.Errorf("ambiguous: exit %d\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, "P<UTOERIKSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", "find", "--json")
+	var amb struct {
+		Alternatives [][]map[string]any `json:"alternatives"`
+		Ambiguous    []map[string]any   `json:"ambiguous"`
+	}
+	if err := json.Unmarshal([]byte(out), &amb); err != nil || code != 1 || len(amb.Alternatives) != 2 ||
+		len(amb.Ambiguous) != 1 || amb.Ambiguous[0]["field"] != "name" || amb.Ambiguous[0]["line"] != 1.0 || amb.Ambiguous[0]["column"] != 24.0 {
+		t.Errorf("ambiguous --json: exit %d %v\n%s", code, err, out)
 	}
 	// Nothing found, bad usage: exit 2.
 	for _, c := range []struct {
