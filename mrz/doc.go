@@ -25,5 +25,8 @@
 // Find reads MRZs out of the text an OCR engine returns for a whole page: it
 // locates them among other lines, repairs the characters OCR confuses where
 // the position's type or the check digits allow one repair only, and lists
-// every correction it made. Parse stays strict unless given WithRepair.
+// every correction it made. Where several repairs fit, it does not guess: the
+// candidate is invalid, its error names each ambiguous place (ErrAmbiguous),
+// and Candidate.Choose turns a choice among its Alternatives into
+// corrections. Parse stays strict unless given WithRepair.
 package mrz
