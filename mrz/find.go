@@ -61,9 +61,10 @@ type Candidate struct {
 	// could not choose between; none of them is applied. Each element is
 	// one complete way to repair one ambiguous place, given as the
 	// corrections it makes in place of those of Corrections at the same
-	// positions: the letters a digit in a name may have been are one
-	// element each, and so is each set of changes that makes a failing
-	// check digit hold. Choose turns a choice of them into corrections.
+	// positions (a correction whose To is its From leaves its place as
+	// read): the letters a digit in a name may have been are one element
+	// each, and so is each set of changes that makes a failing check digit
+	// hold. Choose turns a choice of them into corrections.
 	Alternatives [][]Correction
 
 	full [][]Correction // per alternative: every correction, that alternative applied

@@ -541,7 +541,7 @@ func diffCorrections(full, base []Correction) []Correction {
 	for _, b := range base {
 		found := false
 		for _, c := range full {
-			if c.Line == b.Line && c.Column == b.Column {
+			if c.Line == b.Line && c.Column == b.Column && (c.From == "") == (b.From == "") {
 				found = true
 				break
 			}
