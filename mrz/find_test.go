@@ -321,3 +321,23 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+func TestFindNationalTypes(t *testing.T) {
+	// The CH-DL number ends in three digits: a letter there is a misread.
+	truth := "AAA001D<<\nFACHE305142128097<<800126<<<<<\nMARCHAND<<FABIENNE<<<<<<<<<<<<"
+	for _, read := range []string{"AAAD01D<<", "AAA0O1D<<", "AAA00LD<<"} {
+		text := "Permis de conduire\n" + read + truth[9:] + "\n"
+		cs, err := mrz.Find(text, ref2026)
+		if err != nil || len(cs) == 0 {
+			t.Fatalf("%s: nothing found (%v)", read, err)
+		}
+		c := cs[0]
+		if !c.IsValid() || c.Document.String() != truth || c.Document.Format() != mrz.SwissDrivingLicence {
+			t.Errorf("%s: %v\n%s", read, c.Err, c.Document)
+			continue
+		}
+		if len(c.Corrections) != 1 || c.Corrections[0].Reason != "digit expected" || c.Corrections[0].Line != 2 {
+			t.Errorf("%s: corrections %+v", read, c.Corrections)
+		}
+	}
+}

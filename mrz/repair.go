@@ -80,6 +80,9 @@ func positionTypes(l *layout, n int) []ptype {
 		for _, o := range []int{7, 8, 27, 28, 35, 36, 37, 38, 39} {
 			t[o] = tFiller
 		}
+		for o := 3; o < 6; o++ {
+			t[o] = tDigit // the number is three letters or digits, then three digits
+		}
 	}
 	if l.format != FrenchDrivingLicence {
 		mark(fCode, tLetter)
