@@ -340,4 +340,10 @@ func TestFindNationalTypes(t *testing.T) {
 			t.Errorf("%s: corrections %+v", read, c.Corrections)
 		}
 	}
+	// An FR-DL whose every check digit fails is still found, by its fixed
+	// start, and reported invalid rather than missed.
+	cs, err := mrz.Find("Permis\nD1FRA13AA0D00Z6181231MARTIN<<9\n", ref2026)
+	if err != nil || len(cs) == 0 || cs[0].IsValid() || cs[0].Document.Format() != mrz.FrenchDrivingLicence {
+		t.Errorf("FR-DL with failing checks: %v %d", err, len(cs))
+	}
 }

@@ -416,7 +416,8 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 		return Candidate{}, false
 	}
 	// Plausibility: a document code the format allows, and at least one
-	// check digit that is a digit and holds, where there are any.
+	// check digit that is a digit and holds, where there are any, but for
+	// the French layouts, which their fixed start tells apart.
 	total, passed, digitPassed := 0, 0, false
 	for _, c := range lay.checks {
 		switch d.Check(c.id) {
@@ -429,7 +430,9 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 		}
 	}
 	code := lay.f[fCode]
-	if (total > 0 && !digitPassed) || !(r.codeAmbiguous || codeAllowed(lay.format, r.raw[code.off], r.raw[code.off+1])) {
+	fixedStart := (lay.format == FrenchDrivingLicence && string(r.raw[:5]) == "D1FRA") ||
+		(lay.format == FrenchID && string(r.raw[:5]) == "IDFRA")
+	if (total > 0 && !digitPassed && !fixedStart) || !(r.codeAmbiguous || codeAllowed(lay.format, r.raw[code.off], r.raw[code.off+1])) {
 		return Candidate{}, false
 	}
 	// Corrections: the line-level edits, then each changed character.

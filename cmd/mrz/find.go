@@ -118,10 +118,11 @@ func printCandidate(w io.Writer, c mrz.Candidate) {
 		}
 	}
 	if len(c.Alternatives) > 0 {
-		fmt.Fprintln(w, "\nNot repaired, several repairs fit:")
+		var places []string
 		for _, a := range ambiguities(c) {
-			fmt.Fprintf(w, "  at line %d, column %d (%s)\n", a.Line, a.Column, a.Field)
+			places = append(places, fmt.Sprintf("%s at MRZ line %d, column %d", a.Field, a.Line, a.Column))
 		}
+		fmt.Fprintf(w, "\nNot repaired, several repairs fit (%s); in the input:\n", strings.Join(places, "; "))
 		for i, alt := range c.Alternatives {
 			var parts []string
 			for _, k := range alt {

@@ -36,7 +36,7 @@ func TestFindCommand(t *testing.T) {
 	}
 	// Found but invalid: exit 1, with the alternatives printed.
 	code, out, _ = runCmd(t, "P<UTOERIKSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", "find")
-	if code != 1 || !strings.Contains(out, "several repairs fit") || !strings.Contains(out, "at line 1, column 24 (name)\n") ||
+	if code != 1 || !strings.Contains(out, "several repairs fit (name at MRZ line 1, column 24); in the input:\n") ||
 		!strings.Contains(out, `either line 1, column 24: "1" -> "I"`) || !strings.Contains(out, `or line 1, column 24: "1" -> "L"`) {
 		t.Errorf("ambiguous: exit %d\n%s", code, out)
 	}
