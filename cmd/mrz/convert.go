@@ -83,11 +83,7 @@ func runConvert(e *env, args []string) int {
 	default:
 		return e.fail("convert: --to: unknown shape (want mindee, scan-document or json)")
 	}
-	var opts []mrz.Option
-	if today.d.IsFull() {
-		opts = append(opts, mrz.WithReferenceDate(today.d))
-	}
-	ps, err := e.readPassports(*from, pos, opts)
+	ps, err := e.readPassports(*from, pos, today.options())
 	if err != nil {
 		return e.fail("convert: %v", err)
 	}

@@ -60,11 +60,7 @@ func runFind(e *env, args []string) int {
 	if err != nil {
 		return e.fail("find: %v", err)
 	}
-	var opts []mrz.Option
-	if today.d.IsFull() {
-		opts = append(opts, mrz.WithReferenceDate(today.d))
-	}
-	cs, err := mrz.Find(string(in), opts...)
+	cs, err := mrz.Find(string(in), today.options()...)
 	if err != nil {
 		return e.fail("find: %v", strings.TrimPrefix(err.Error(), "mrz: "))
 	}

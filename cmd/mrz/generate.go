@@ -90,10 +90,7 @@ func runGenerate(e *env, args []string) int {
 			return e.fail("generate: format: missing or unknown format")
 		}
 	}
-	opts := []mrz.Option{}
-	if today.d.IsFull() {
-		opts = append(opts, mrz.WithReferenceDate(today.d))
-	}
+	opts := today.options()
 	if *zero {
 		opts = append(opts, mrz.WithZeroCheckDigit())
 	}

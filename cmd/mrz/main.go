@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/mrzkit/mrzkit/field"
+	"github.com/mrzkit/mrzkit/mrz"
 )
 
 var errUnexpectedEOF = io.ErrUnexpectedEOF
@@ -144,6 +145,15 @@ func unwrapPath(err error) error {
 
 // dateFlag is a flag holding a date, YYYY-MM-DD.
 type dateFlag struct{ d field.Date }
+
+// options returns the parser options the flag asks for: a reference date
+// when one was given, none otherwise.
+func (f *dateFlag) options() []mrz.Option {
+	if f.d.IsFull() {
+		return []mrz.Option{mrz.WithReferenceDate(f.d)}
+	}
+	return nil
+}
 
 func (f *dateFlag) String() string { return f.d.String() }
 func (f *dateFlag) Set(s string) error {

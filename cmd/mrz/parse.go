@@ -24,11 +24,7 @@ func runParse(e *env, args []string) int {
 	if err != nil {
 		return e.fail("parse: %v", err)
 	}
-	var opts []mrz.Option
-	if today.d.IsFull() {
-		opts = append(opts, mrz.WithReferenceDate(today.d))
-	}
-	d, err := mrz.Parse(string(in), opts...)
+	d, err := mrz.Parse(string(in), today.options()...)
 	var se *mrz.SyntaxError
 	if errors.As(err, &se) {
 		return e.fail("parse: %v", strings.TrimPrefix(se.Error(), "mrz: "))
