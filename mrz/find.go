@@ -66,8 +66,6 @@ type Candidate struct {
 	// each, and so is each set of changes that makes a failing check digit
 	// hold. Choose turns a choice of them into corrections.
 	Alternatives [][]Correction
-
-	full [][]Correction // per alternative: every correction, that alternative applied
 }
 
 // Choose returns the corrections that turn the input into the MRZ read with
@@ -77,41 +75,24 @@ type Candidate struct {
 // which Find did not check: parse it to see whether it is valid. Choose
 // fails for an index out of range, or for two alternatives of one place.
 func (c Candidate) Choose(alternatives ...int) ([]Correction, error) {
-	type place struct {
-		line, col int
-		insert    bool // an insertion and a change may share a column
-	}
 	out := map[place]Correction{}
 	for _, k := range c.Corrections {
-		out[place{k.Line, k.Column, k.From == ""}] = k
+		out[k.place()] = k
 	}
 	taken := map[place]bool{}
 	for _, i := range alternatives {
-		if i < 0 || i >= len(c.full) {
+		if i < 0 || i >= len(c.Alternatives) {
 			return nil, fmt.Errorf("mrz: no alternative %d", i)
 		}
-		changed := map[place]bool{}
-		for _, k := range c.full[i] {
-			p := place{k.Line, k.Column, k.From == ""}
-			if old, ok := out[p]; !ok || old != k {
-				changed[p] = true
-			}
-		}
-		for _, k := range c.Corrections {
-			p := place{k.Line, k.Column, k.From == ""}
-			if !slices.Contains(c.full[i], k) {
-				changed[p] = true
-			}
-		}
-		for p := range changed {
+		for _, k := range c.Alternatives[i] {
+			p := k.place()
 			if taken[p] {
 				return nil, fmt.Errorf("mrz: alternatives overlap at line %d, column %d", p.line, p.col)
 			}
 			taken[p] = true
-			delete(out, p)
-		}
-		for _, k := range c.full[i] {
-			if p := (place{k.Line, k.Column, k.From == ""}); changed[p] {
+			if k.From == k.To {
+				delete(out, p) // the place is left as read
+			} else {
 				out[p] = k
 			}
 		}
@@ -120,16 +101,31 @@ func (c Candidate) Choose(alternatives ...int) ([]Correction, error) {
 	for _, k := range out {
 		cs = append(cs, k)
 	}
-	sort.Slice(cs, func(i, j int) bool {
+	sortCorrections(cs)
+	return cs, nil
+}
+
+// place is where a correction stands in the input. An insertion and a
+// change may share a column.
+type place struct {
+	line, col int
+	insert    bool
+}
+
+func (k Correction) place() place { return place{k.Line, k.Column, k.From == ""} }
+
+// sortCorrections puts corrections in input order, an insertion before a
+// change at the same column.
+func sortCorrections(cs []Correction) {
+	sort.SliceStable(cs, func(i, j int) bool {
 		if cs[i].Line != cs[j].Line {
 			return cs[i].Line < cs[j].Line
 		}
 		if cs[i].Column != cs[j].Column {
 			return cs[i].Column < cs[j].Column
 		}
-		return cs[i].From == ""
+		return cs[i].From == "" && cs[j].From != ""
 	})
-	return cs, nil
 }
 
 // IsValid reports whether the candidate's MRZ is valid after repair.

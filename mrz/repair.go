@@ -453,14 +453,20 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 	cand := Candidate{Document: d, Err: perr, StartLine: f.lines[first].num, EndLine: f.lines[last].num}
 	cand.Corrections = f.corrections(base, pinned)
 	for _, alt := range r.alts {
-		raw := append([]byte(nil), r.raw...)
-		changes := append(r.changes[:len(r.changes):len(r.changes)], alt...)
+		// An alternative's corrections replace those at its places.
+		var es []edit
 		for _, ch := range alt {
-			raw[ch.off] = ch.to
+			c := src[ch.off]
+			if c.start == c.end {
+				continue
+			}
+			reason := ch.reason
+			if cr := cleanReasons[c.reason]; cr != "" {
+				reason = cr + "; " + reason
+			}
+			es = append(es, edit{int(c.start), int(c.end), string(ch.to), reason})
 		}
-		full := f.corrections(append(edits[:len(edits):len(edits)], f.charEdits(src, raw, changes)...), pinned)
-		cand.full = append(cand.full, full)
-		cand.Alternatives = append(cand.Alternatives, diffCorrections(full, cand.Corrections))
+		cand.Alternatives = append(cand.Alternatives, f.corrections(es, pinned))
 	}
 	if len(r.alts) > 0 {
 		offs := make([][]int, len(r.alts))
@@ -545,23 +551,11 @@ func diffCorrections(full, base []Correction) []Correction {
 		}
 	}
 	for _, b := range base {
-		found := false
-		for _, c := range full {
-			if c.Line == b.Line && c.Column == b.Column && (c.From == "") == (b.From == "") {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(full, func(c Correction) bool { return c.place() == b.place() }) {
 			out = append(out, Correction{Line: b.Line, Column: b.Column, From: b.From, To: b.From, Reason: "as read"})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Line != out[j].Line {
-			return out[i].Line < out[j].Line
-		}
-		return out[i].Column < out[j].Column
-	})
+	sortCorrections(out)
 	return out
 }
 
@@ -639,7 +633,6 @@ func (f *finder) rank() []Candidate {
 			for j, y := range c {
 				if j != i && y.IsValid() && y.StartLine == x.StartLine && y.EndLine == x.EndLine &&
 					y.Document.String() != x.Document.String() {
-					x.full = append(x.full, y.Corrections)
 					x.Alternatives = append(x.Alternatives, diffCorrections(y.Corrections, x.Corrections))
 					a, b := x.Document.String(), y.Document.String()
 					first := 0
