@@ -630,18 +630,22 @@ func (f *finder) rank() []Candidate {
 		// Another valid reading of the same lines that gives another
 		// document: do not guess between them.
 		if x.IsValid() {
+			a := x.Document.String()
+			var readings [][]int // where each reading first differs from x's
 			for j, y := range c {
-				if j != i && y.IsValid() && y.StartLine == x.StartLine && y.EndLine == x.EndLine &&
-					y.Document.String() != x.Document.String() {
+				if b := y.Document.String(); j != i && y.IsValid() && y.StartLine == x.StartLine && y.EndLine == x.EndLine && b != a {
 					x.Alternatives = append(x.Alternatives, diffCorrections(y.Corrections, x.Corrections))
-					a, b := x.Document.String(), y.Document.String()
 					first := 0
 					for first < len(a) && first < len(b) && a[first] == b[first] {
 						first++
 					}
-					x.Err = ambiguityError(x.Document.lay, x.Err, [][]int{{first}, {first}})
-					x.Score = min(x.Score, 0.4)
+					readings = append(readings, []int{first})
 				}
+			}
+			if len(readings) > 0 {
+				// x's own reading is one of the alternatives the error counts.
+				x.Err = ambiguityError(x.Document.lay, nil, append(readings, readings[0]))
+				x.Score = min(x.Score, 0.4)
 			}
 		}
 		out = append(out, x)
