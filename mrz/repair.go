@@ -11,18 +11,6 @@ import (
 	"github.com/mrzkit/mrzkit/field"
 )
 
-// ptype is what a position of an MRZ may hold, for repair.
-type ptype uint8
-
-const (
-	tAny     ptype = iota // letters, digits and fillers: numbers, optional data
-	tDigit                // dates, check digits
-	tLetter               // names, document codes
-	tCountry              // a country code
-	tSex                  // M, F, X, <
-	tFiller               // a fixed filler
-)
-
 // confusions are the groups of characters OCR confuses.
 var confusions = [...]string{"0ODQ", "1IL", "2Z", "5S", "6G", "8B", "4A", "7T"}
 
@@ -65,43 +53,6 @@ type repairer struct {
 func (r *repairer) set(off int, to byte, reason string) {
 	r.raw[off] = to
 	r.changes = append(r.changes, change{off, to, reason})
-}
-
-// positionTypes says what each position of the layout may hold.
-func positionTypes(l *layout, n int) []ptype {
-	t := make([]ptype, n)
-	mark := func(id fieldID, p ptype) {
-		sp := l.f[id]
-		for i := int(sp.off); i < sp.end() && i < n; i++ {
-			t[i] = p
-		}
-	}
-	if l.format == SwissDrivingLicence {
-		for _, o := range []int{7, 8, 27, 28, 35, 36, 37, 38, 39} {
-			t[o] = tFiller
-		}
-		for o := 3; o < 6; o++ {
-			t[o] = tDigit // the number is three letters or digits, then three digits
-		}
-	}
-	if l.format != FrenchDrivingLicence {
-		mark(fCode, tLetter)
-	}
-	mark(fIssuing, tCountry)
-	mark(fNationality, tCountry)
-	for _, id := range []fieldID{fBirth, fExpiry, fIssueDate, fPIN, fVersion} {
-		mark(id, tDigit)
-	}
-	mark(fSex, tSex)
-	for _, id := range []fieldID{fName, fSurname, fGiven, fLanguage} {
-		mark(id, tLetter)
-	}
-	for _, c := range l.checks {
-		if int(c.pos) < n {
-			t[c.pos] = tDigit
-		}
-	}
-	return t
 }
 
 // typeRepair changes characters their position forbids: letters in digit
