@@ -16,14 +16,14 @@ import (
 type failure int
 
 const (
-	failNoKey      failure = iota // 401: no key
-	failBadKey                    // 401: an unknown key
-	failRateLimit                 // 429: the key's bucket is empty
-	failBusy                      // 429: every worker and queue place is taken
-	failRequest                   // 400: the body (see the requestError)
-	failBadImage                  // 400: the reader cannot decode the image
-	failInternal                  // 500: the reader failed
-	failTimeout                   // 500: the reader took too long
+	failNoKey     failure = iota // 401: no key
+	failBadKey                   // 401: an unknown key
+	failRateLimit                // 429: the key's bucket is empty
+	failBusy                     // 429: every worker and queue place is taken
+	failRequest                  // 400: the body (see the requestError)
+	failBadImage                 // 400: the reader cannot decode the image
+	failInternal                 // 500: the reader failed
+	failTimeout                  // 500: the reader took too long
 )
 
 // endpoint is one of the APIs that read an image: how it finds the key,
