@@ -90,6 +90,7 @@ func newTestServer(t testing.TB, cfg Config, holders ...holder) (*Server, *serve
 func multipartBody(name, filename string, data []byte, extra ...string) (io.Reader, string) {
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
+	mw.SetBoundary("mrzkit-test-boundary-7f3a")
 	for i := 0; i+1 < len(extra); i += 2 {
 		mw.WriteField(extra[i], extra[i+1])
 	}
