@@ -49,6 +49,7 @@ func commands() []command {
 		{"convert", convertUsage, "convert an MRZ or a vendor response to another JSON shape", runConvert},
 		{"verify", verifyUsage, "check a vendor's printed fields against the document's own MRZ", runVerify},
 		{"generate", generateUsage, "write an MRZ from fields given as flags or as JSON (the keys of parse --json, plus format)", runGenerate},
+		{"serve", serveUsage, "serve the Mindee passport v1 and Scan Document APIs over HTTP", runServe},
 	}
 }
 
