@@ -41,12 +41,12 @@ type sdkResult struct {
 	Product  string `json:"product"`
 	Fields   struct {
 		Country, IDNumber, Surname, BirthDate, Gender, ExpiryDate, IssuanceDate, BirthPlace, MRZ1, MRZ2 *string
-		GivenNames                                                                                       []string
+		GivenNames                                                                                      []string
 	} `json:"fields"`
-	Confidences map[string]float64        `json:"confidences"`
-	Polygons    map[string][][2]float64   `json:"polygons"`
-	Orientation *int                      `json:"orientation"`
-	PageSummary string                    `json:"pageSummary"`
+	Confidences map[string]float64         `json:"confidences"`
+	Polygons    map[string][][2]float64    `json:"polygons"`
+	Orientation *int                       `json:"orientation"`
+	PageSummary string                     `json:"pageSummary"`
 	_           map[string]json.RawMessage // the rest is not read
 }
 
