@@ -136,7 +136,7 @@ func decodeMultipart(r *http.Request, f form) (upload, *requestError) {
 		switch {
 		case name == f.file && !found:
 			found = true
-			b, err := io.ReadAll(io.LimitReader(part, f.maxImage+1))
+			b, err := readAll(part, r.ContentLength, f.maxImage+1)
 			if err != nil {
 				return upload{}, partError(err, f)
 			}
@@ -203,8 +203,19 @@ func cleanFilename(s string) string {
 	return strings.ToValidUTF8(s, "")
 }
 
+// readAll reads at most limit bytes of r into a buffer sized once from the
+// request's Content-Length (when known), instead of growing it by doubling.
+func readAll(r io.Reader, contentLength, limit int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if contentLength > 0 {
+		buf.Grow(int(min(contentLength, limit)) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, limit))
+	return buf.Bytes(), err
+}
+
 func decodeJSON(r *http.Request, f form) (upload, *requestError) {
-	body, err := io.ReadAll(r.Body)
+	body, err := readAll(r.Body, r.ContentLength, bodyLimit(f.maxImage)+1)
 	if err != nil {
 		return upload{}, bodyError(err, f)
 	}
