@@ -116,10 +116,21 @@ func LineBoxes(img image.Image, n int) []geometry.Polygon {
 	}
 	dark := make([]bool, w*h)
 	rows := make([]int, h)
+	// luma returns the 8-bit luminance at (x, y), reading the Y plane or the
+	// gray pixels directly where it can (the shared images are both).
+	luma := func(x, y int) uint32 {
+		cr, cg, cb, _ := img.At(r.Min.X+x, r.Min.Y+y).RGBA()
+		return (299*cr + 587*cg + 114*cb) / 1000 >> 8
+	}
+	switch m := img.(type) {
+	case *image.Gray:
+		luma = func(x, y int) uint32 { return uint32(m.Pix[m.PixOffset(r.Min.X+x, r.Min.Y+y)]) }
+	case *image.YCbCr:
+		luma = func(x, y int) uint32 { return uint32(m.Y[m.YOffset(r.Min.X+x, r.Min.Y+y)]) }
+	}
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			cr, cg, cb, _ := img.At(r.Min.X+x, r.Min.Y+y).RGBA()
-			if (299*cr+587*cg+114*cb)/1000 < 0x6000 {
+			if luma(x, y) < 0x60 {
 				dark[y*w+x] = true
 				rows[y]++
 			}
