@@ -174,7 +174,7 @@ func TestReadersRefuseBadInput(t *testing.T) {
 		if _, err := passport.ReadTextract(in); !errors.Is(err, passport.ErrInput) {
 			t.Errorf("Textract %s: %v", name, err)
 		}
-		if name != "wrong" && name != "null" {
+		if name != "wrong" { // a Mindee-shaped value: the Scan Document reader refuses it for its shape
 			if _, err := passport.ReadScanDocument(in); !errors.Is(err, passport.ErrInput) {
 				t.Errorf("Scan %s: %v", name, err)
 			}
