@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -238,4 +239,35 @@ func mustJSON(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+func ExampleReadScanDocument() {
+	p, err := passport.ReadScanDocument([]byte(`{"documentType":"passport","firstName":"ERIKA","lastName":"MUSTERMANN",
+	 "dateOfBirth":"1964-08-12","issuingCountry":"DEU","confidence":0.97}`))
+	fmt.Println(p.Surname.Value, p.BirthDate.Value, p.Country.Value, p.Surname.Confidence, err)
+	_, err = passport.ReadScanDocument([]byte(`{"api_request":{"status":"failure","status_code":401}}`))
+	fmt.Println(err)
+	// Output:
+	// MUSTERMANN 1964-08-12 DEU 0.97 <nil>
+	// passport: unreadable input: not a Scan Document: it looks like a Mindee response (read it as mindee)
+}
+
+func ExampleReadMindee() {
+	// The birth date 300101 of an MRZ is 2030 against a reference date in
+	// 2035, 1930 against one before 2030.
+	body := []byte(`{"api_request":{"status":"success","status_code":201},"document":{"inference":{"prediction":{
+	  "mrz1":{"value":"P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<","confidence":0.99},
+	  "mrz2":{"value":"L898902C36UTO3001019F4001016<<<<<<<<<<<<<<<8","confidence":0.99}}}}}`)
+	r, err := passport.ReadMindee(body, mrz.WithReferenceDate(field.MustDate(2035, 1, 1)))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := r.Passport()
+	fmt.Println(p.MRZ.BirthDate(), p.MRZ.IsValid())
+	_, err = passport.ReadMindee([]byte(`{"api_request":{"status":"failure","status_code":401}}`))
+	fmt.Println(err)
+	// Output:
+	// 2030-01-01 true
+	// passport: unreadable input: Mindee API error (status_code 401)
 }

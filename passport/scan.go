@@ -211,25 +211,23 @@ func (s ScanDocument) typedFields(p *Passport, c field.Confidence) error {
 }
 
 func scanDate(name string, v *string, c field.Confidence) (field.Field[field.Date], error) {
-	t := deref(v)
-	if t == "" {
-		return field.Field[field.Date]{}, nil
-	}
-	d, err := field.ParseDate(t)
-	if err != nil {
-		return field.Field[field.Date]{}, fmt.Errorf("%w: %s: want a date YYYY-MM-DD", ErrInput, name)
-	}
-	return field.Of(d, c), nil
+	return scanValue(name, v, c, field.ParseDate, "want a date YYYY-MM-DD")
 }
 
 func scanCountry(name string, v *string, c field.Confidence) (field.Field[field.Country], error) {
+	return scanValue(name, v, c, field.ParseCountry, "unknown country code")
+}
+
+// scanValue parses the value of key name, if any, with confidence c; an
+// error says what the key wants.
+func scanValue[T field.Value](name string, v *string, c field.Confidence, parse func(string) (T, error), want string) (field.Field[T], error) {
 	t := deref(v)
 	if t == "" {
-		return field.Field[field.Country]{}, nil
+		return field.Field[T]{}, nil
 	}
-	k, err := field.ParseCountry(t)
+	x, err := parse(t)
 	if err != nil {
-		return field.Field[field.Country]{}, fmt.Errorf("%w: %s: unknown country code", ErrInput, name)
+		return field.Field[T]{}, fmt.Errorf("%w: %s: %s", ErrInput, name, want)
 	}
-	return field.Of(k, c), nil
+	return field.Of(x, c), nil
 }

@@ -190,12 +190,24 @@ func (v *verifier) compareNames() {
 }
 
 func (v *verifier) compareDate(name string, printed field.Field[field.Date], fromMRZ field.Date) {
+	compare(v, name, printed, fromMRZ, datesAgree, "printed date differs from the MRZ")
+}
+
+func (v *verifier) compareCountry(name string, printed field.Field[field.Country], fromMRZ field.Country) {
+	compare(v, name, printed, fromMRZ, func(a, b field.Country) bool { return a.ISOCode() == b.ISOCode() },
+		"printed country differs from the MRZ")
+}
+
+// compare reports a printed field the MRZ holds as missing, or as a
+// mismatch when agree says it differs from the MRZ's value.
+func compare[T field.Value](v *verifier, name string, printed field.Field[T], fromMRZ T, agree func(printed, fromMRZ T) bool, msg string) {
+	var zero T
 	switch {
-	case fromMRZ.IsZero():
+	case fromMRZ == zero:
 	case printed.IsZero():
 		v.missing(name)
-	case !datesAgree(printed.Value, fromMRZ):
-		v.add(name, FindingMismatch, "printed date differs from the MRZ")
+	case !agree(printed.Value, fromMRZ):
+		v.add(name, FindingMismatch, msg)
 	}
 }
 
@@ -210,16 +222,6 @@ func (v *verifier) compareSex() {
 		v.missing("gender")
 	case v.p.Gender.Value != s:
 		v.add("gender", FindingMismatch, "printed sex differs from the MRZ")
-	}
-}
-
-func (v *verifier) compareCountry(name string, printed field.Field[field.Country], fromMRZ field.Country) {
-	switch {
-	case fromMRZ.IsZero():
-	case printed.IsZero():
-		v.missing(name)
-	case printed.Value.ISOCode() != fromMRZ.ISOCode():
-		v.add(name, FindingMismatch, "printed country differs from the MRZ")
 	}
 }
 
