@@ -89,7 +89,11 @@ func TestErrorsNeverQuoteInput(t *testing.T) {
 	for _, s := range fixed {
 		inputs = append(inputs, []byte(s))
 	}
-	for len(inputs) < 3000 {
+	n := 3000
+	if raceEnabled || testing.Short() {
+		n = 400
+	}
+	for len(inputs) < n {
 		seed := seeds[rng.Intn(len(seeds))]
 		v := mutate(rng, deepCopy(seed), 1+rng.Intn(3))
 		b, _ := json.Marshal(v)
@@ -111,7 +115,7 @@ func TestErrorsNeverQuoteInput(t *testing.T) {
 			}
 		}
 	}
-	if checked < 3000 {
+	if checked < n {
 		t.Errorf("only %d errors checked", checked)
 	}
 }

@@ -39,8 +39,12 @@ func TestErrorsNeverQuoteInput(t *testing.T) {
 		{"convert", "--from", "textract", "--to", "json"},
 		{"verify", "--from", "mindee"}, {"verify", "--from", "scan-document", "--json"}, {"verify", "--from", "textract"},
 	}
+	runs := 4000
+	if raceEnabled || testing.Short() {
+		runs = 500
+	}
 	n := 0
-	for i := 0; i < 4000; i++ {
+	for i := 0; i < runs; i++ {
 		m := markers[rng.Intn(len(markers))]
 		var in string
 		switch rng.Intn(4) {
@@ -65,7 +69,7 @@ func TestErrorsNeverQuoteInput(t *testing.T) {
 			n++
 		}
 	}
-	if n < 1000 {
+	if n < runs/4 {
 		t.Errorf("only %d errors checked", n)
 	}
 }
