@@ -1,6 +1,8 @@
 package passport
 
 import (
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/mrzkit/mrzkit/field"
@@ -45,12 +47,17 @@ type MRZReading struct {
 // line's confidence is, by the same rule, the lowest among its characters,
 // raised when the whole document is valid and lowered when it is not.
 //
+// Polygons with a point that is not finite are left out, and an
+// orientation other than 0, 90, 180 or 270 degrees is unknown.
+//
 // A line of r whose number of characters differs from the document's (or
 // that r lacks) gives its fields FromMRZ's confidences and no polygon.
 func FromMRZReading(d mrz.Document, r MRZReading) Passport {
 	p := FromMRZ(d)
 	p.Source = SourceImage
-	p.Orientation = r.Orientation
+	if r.Orientation.Known {
+		p.Orientation, _ = field.NewOrientation(r.Orientation.Degrees, field.ClampConfidence(float64(r.Orientation.Confidence)))
+	}
 	rd := reading{d: d, r: r, lines: d.Lines(), failed: map[string]bool{}}
 	for _, e := range d.Errors() {
 		rd.failed[e.Field] = true
@@ -273,8 +280,8 @@ func (rd *reading) mrzLines(p *Passport) {
 			break
 		}
 		poly, low, ok := rd.span([]run{{i, 0, len(rd.lines[i])}})
-		if i < len(rd.r.Lines) && len(rd.r.Lines[i]) > 0 {
-			poly = rd.r.Lines[i]
+		if i < len(rd.r.Lines) && finitePolygon(rd.r.Lines[i]) {
+			poly = slices.Clone(rd.r.Lines[i])
 		}
 		f.Polygon = poly
 		switch {
@@ -285,4 +292,14 @@ func (rd *reading) mrzLines(p *Passport) {
 			f.Confidence = lowered(low)
 		}
 	}
+}
+
+// finitePolygon reports whether p has points, all finite.
+func finitePolygon(p geometry.Polygon) bool {
+	for _, q := range p {
+		if math.IsNaN(q.X) || math.IsNaN(q.Y) || math.IsInf(q.X, 0) || math.IsInf(q.Y, 0) {
+			return false
+		}
+	}
+	return len(p) > 0
 }

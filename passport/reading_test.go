@@ -1,6 +1,7 @@
 package passport_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
@@ -219,4 +220,70 @@ func ExampleFromMRZReading() {
 	// Output:
 	// 1974-08-12 0.960 left 0.310 top 0.900 width 0.118 height 0.030
 	// ERIKSSON 0.950
+}
+
+// FuzzFromMRZReading: whatever the reading (polygons anywhere, NaN,
+// confidences out of range, lines of the wrong length), the passport's
+// confidences lie in [0, 1], its polygons are finite quadrilaterals or
+// none, a field's confidence never exceeds what its characters and check
+// digit allow, and its Mindee response can be written.
+func FuzzFromMRZReading(f *testing.F) {
+	f.Add([]byte{0, 10, 200, 3}, 5.0, 0.9, 0.3)
+	f.Add([]byte{255, 255, 1}, math.NaN(), 2.0, -1.0)
+	f.Add([]byte{}, 90.0, 0.5, math.Inf(1))
+	docs := []mrz.Document{mrz.MustParse(specimen, ref), mrz.MustParse(td1, mrz.WithReferenceDate(field.MustDate(1990, 1, 1)))}
+	bad, _ := mrz.Parse(strings.Replace(specimen, "C36", "C37", 1), ref)
+	docs = append(docs, bad)
+	f.Fuzz(func(t *testing.T, noise []byte, slant, conf, weak float64) {
+		var d mrz.Document
+		if len(noise) > 0 {
+			d = docs[int(noise[0])%len(docs)]
+		} else {
+			d = docs[0]
+		}
+		pg := page{slant: slant, origin: geometry.Point{X: 0.1, Y: 0.8}, pitch: 0.02, conf: field.Confidence(conf), low: map[[2]int]field.Confidence{}}
+		for i := 0; i+1 < len(noise); i += 2 {
+			pg.low[[2]int{1 + int(noise[i])%3, 1 + int(noise[i+1])%44}] = field.Confidence(weak)
+		}
+		r := pg.read(d.Lines())
+		if len(noise) > 1 && noise[1]%5 == 0 {
+			r.Chars[0] = r.Chars[0][:len(r.Chars[0])-1]
+		}
+		if len(noise) > 2 && noise[2]%7 == 0 {
+			r.Lines[0] = geometry.Polygon{{X: math.NaN(), Y: 0}}
+		}
+		r.Orientation = field.Orientation{Degrees: int(slant), Confidence: field.Confidence(conf), Known: true}
+		p := passport.FromMRZReading(d, r)
+		check := func(name string, c field.Confidence, poly geometry.Polygon) {
+			if !(c >= 0 && c <= 1) {
+				t.Fatalf("%s: confidence %v", name, c)
+			}
+			if poly != nil && len(poly) != 4 {
+				t.Fatalf("%s: polygon %v", name, poly)
+			}
+			for _, q := range poly {
+				if math.IsNaN(q.X) || math.IsInf(q.X, 0) || math.IsNaN(q.Y) || math.IsInf(q.Y, 0) {
+					t.Fatalf("%s: polygon %v", name, poly)
+				}
+			}
+		}
+		check("id_number", p.IDNumber.Confidence, p.IDNumber.Polygon)
+		check("surname", p.Surname.Confidence, p.Surname.Polygon)
+		check("birth_date", p.BirthDate.Confidence, p.BirthDate.Polygon)
+		check("mrz1", p.MRZ1.Confidence, p.MRZ1.Polygon)
+		check("mrz2", p.MRZ2.Confidence, p.MRZ2.Polygon)
+		for _, g := range p.GivenNames {
+			check("given_names", g.Confidence, g.Polygon)
+		}
+		// A failed check digit caps the field at a tenth of its characters'.
+		if d.Check(mrz.CheckDocumentNumber) == mrz.CheckFailed && p.IDNumber.Confidence > 0.1 {
+			t.Fatalf("failed number at %v", p.IDNumber.Confidence)
+		}
+		if _, err := json.Marshal(p.Mindee()); err != nil {
+			t.Fatalf("Mindee: %v", err)
+		}
+		if o := p.Orientation; o.Known && o.Degrees%90 != 0 {
+			t.Fatalf("orientation %+v", o)
+		}
+	})
 }
