@@ -5,6 +5,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/mrzkit/mrzkit/geometry"
+	"github.com/mrzkit/mrzkit/mrz"
 	"github.com/mrzkit/mrzkit/passport"
 )
 
@@ -40,5 +42,45 @@ func BenchmarkDecodeMindeeMap(b *testing.B) {
 		if err := json.Unmarshal(src, &m); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkReadTextract reads an AnalyzeID response of two documents.
+func BenchmarkReadTextract(b *testing.B) {
+	src, err := os.ReadFile("../testdata/passport/textract_eriksson.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := passport.ReadTextract(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadScanDocument reads a Scan Document.
+func BenchmarkReadScanDocument(b *testing.B) {
+	src, err := os.ReadFile("../testdata/passport/scan_document_mustermann.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := passport.ReadScanDocument(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFromMRZReading builds a passport from a reading of a TD3.
+func BenchmarkFromMRZReading(b *testing.B) {
+	d := mrz.MustParse(specimen, ref)
+	r := page{slant: 3, origin: geometry.Point{X: 0.05, Y: 0.85}, pitch: 0.02, conf: 0.97}.read(d.Lines())
+	b.ReportAllocs()
+	for b.Loop() {
+		passport.FromMRZReading(d, r)
 	}
 }
