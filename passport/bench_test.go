@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/mrzkit/mrzkit/geometry"
 	"github.com/mrzkit/mrzkit/mrz"
@@ -83,4 +84,28 @@ func BenchmarkFromMRZReading(b *testing.B) {
 	for b.Loop() {
 		passport.FromMRZReading(d, r)
 	}
+}
+
+// BenchmarkReadMindeeVsMap alternates ReadMindee and a map decode of the
+// same bytes in every iteration, so that both meet the same load on a
+// shared machine, and reports each one's time and their ratio.
+func BenchmarkReadMindeeVsMap(b *testing.B) {
+	src := benchInput(b)
+	var read, decode time.Duration
+	b.ReportAllocs()
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := passport.ReadMindee(src); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		var m map[string]any
+		if err := json.Unmarshal(src, &m); err != nil {
+			b.Fatal(err)
+		}
+		read, decode = read+t1.Sub(t0), decode+time.Since(t1)
+	}
+	b.ReportMetric(float64(read.Nanoseconds())/float64(b.N), "read-ns/op")
+	b.ReportMetric(float64(decode.Nanoseconds())/float64(b.N), "map-ns/op")
+	b.ReportMetric(float64(read)/float64(decode), "read/map")
 }
