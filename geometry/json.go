@@ -7,7 +7,7 @@ import (
 )
 
 // MarshalJSON writes p as a list of [x, y] pairs, [] for the zero Polygon.
-// A point that is not finite is an error wrapping ErrInvalid.
+// A point that is not finite is an error wrapping [ErrInvalid].
 func (p Polygon) MarshalJSON() ([]byte, error) {
 	return p.AppendJSON(make([]byte, 0, 2+len(p)*32))
 }
@@ -55,7 +55,7 @@ func appendFloat(b []byte, f float64) []byte {
 
 // UnmarshalJSON reads a list of [x, y] pairs; null and [] give the zero
 // Polygon. Anything else, a point without exactly two coordinates among
-// them, is an error wrapping ErrInvalid that names the point by its 1-based
+// them, is an error wrapping [ErrInvalid] that names the point by its 1-based
 // index.
 func (p *Polygon) UnmarshalJSON(b []byte) error {
 	var pairs [][]float64

@@ -7,10 +7,11 @@ import (
 )
 
 // FromMRZ builds a passport from a parsed MRZ. A field whose check digit
-// holds gets CheckedConfidence, one whose check digit fails or that is
-// invalid FailedConfidence, and a field no check digit covers (names, sex,
+// holds gets [CheckedConfidence], one whose check digit fails or that is
+// invalid [FailedConfidence], and a field no check digit covers (names, sex,
 // countries, document type, optional data without a check digit)
-// UncheckedConfidence.
+// [UncheckedConfidence]. [FromMRZReading] gives confidences from an image
+// reader's scores instead.
 //
 // When the polygons of the MRZ lines are given (one per line, as a vendor
 // returns them), each field gets the polygon of its own characters, and the

@@ -167,9 +167,9 @@ type predictionOut struct {
 }
 
 // ReadMindee reads a Mindee passport v1 response. The options are those of
-// mrz.Parse (a reference date, say), used by Passport to parse the MRZ
+// [mrz.Parse] (a reference date, say), used by [MindeeResponse.Passport] to parse the MRZ
 // lines. A response that reports an API error (no document) gives an error
-// wrapping ErrInput that names the status code; input that is not a Mindee
+// wrapping [ErrInput] that names the status code; input that is not a Mindee
 // response, an error that says so (and what it looks like instead, when it
 // is another vendor's shape).
 func ReadMindee(b []byte, opts ...mrz.Option) (*MindeeResponse, error) {
@@ -203,7 +203,7 @@ func statusText(code int) string {
 	return "no valid status_code"
 }
 
-// UnmarshalJSON reads a Mindee response (see ReadMindee, which also
+// UnmarshalJSON reads a Mindee response (see [ReadMindee], which also
 // refuses input that is not one).
 func (r *MindeeResponse) UnmarshalJSON(b []byte) error {
 	var in mindeeIn
@@ -327,7 +327,7 @@ func (r *MindeeResponse) MarshalJSON() ([]byte, error) {
 
 // Passport returns the document-level prediction as a Passport, with the
 // orientation of the first page and the MRZ parsed from mrz1 and mrz2 with
-// the options given to ReadMindee.
+// the options given to [ReadMindee].
 func (r *MindeeResponse) Passport() Passport {
 	p := Passport{Source: SourceMindee}
 	if r == nil || r.Document == nil {

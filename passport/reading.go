@@ -24,11 +24,11 @@ type MRZReading struct {
 }
 
 // FromMRZReading builds a passport from a document read from an image: the
-// values of d, as FromMRZ gives them, with the polygons, confidences and
-// orientation of the reading r. The passport's Source is SourceImage.
+// values of d, as [FromMRZ] gives them, with the polygons, confidences and
+// orientation of the reading r. The passport's Source is [SourceImage].
 //
 // Each field's polygon is the quadrilateral spanning the polygons of its
-// characters along the line's slant (see geometry.Spanning): the value's
+// characters along the line's slant (see [geometry.Spanning]): the value's
 // own characters, without the fillers that pad it; each given name and the
 // surname have their own. The MRZ lines get the polygons of r.Lines, or the
 // quadrilateral spanning their characters where r has none.

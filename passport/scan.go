@@ -109,7 +109,7 @@ func (in *scanIn) any() bool {
 
 // ReadScanDocument reads the Scan Document shape. Every field gets the
 // document's confidence (a value over 1 is taken as a percentage). The
-// options are those of mrz.Parse, used to parse mrzData.
+// options are those of [mrz.Parse], used to parse mrzData.
 //
 // Input that has none of the shape's keys is refused, with an error that
 // says so when it looks like another vendor's response; so are null, an
@@ -141,7 +141,7 @@ func ReadScanDocument(b []byte, opts ...mrz.Option) (Passport, error) {
 }
 
 // Passport converts the shape to a Passport; the options are those of
-// mrz.Parse, used to parse mrzData.
+// [mrz.Parse], used to parse mrzData.
 func (s ScanDocument) Passport(opts ...mrz.Option) (Passport, error) {
 	c := field.ClampConfidence(s.Confidence)
 	if s.Confidence > 1 {

@@ -43,7 +43,7 @@ type textractField struct {
 // ID_TYPE, MRZ_CODE); every non-empty printed value is kept in RawFields.
 // Dates come from NormalizedValue (ValueType "Date" or "DATE",
 // YYYY-MM-DDT00:00:00); confidences are scaled from 0..100 to 0..1; the
-// MRZ_CODE, when present, is parsed with the options, those of mrz.Parse.
+// MRZ_CODE, when present, is parsed with the options, those of [mrz.Parse].
 func ReadTextract(b []byte, opts ...mrz.Option) ([]Passport, error) {
 	if err := checkInput(b); err != nil {
 		return nil, err
