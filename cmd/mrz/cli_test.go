@@ -231,3 +231,19 @@ func TestEmptyVendorInput(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagErrorsDoNotRepeatValues: a bad flag value is named by its flag,
+// not repeated.
+func TestFlagErrorsDoNotRepeatValues(t *testing.T) {
+	for _, args := range [][]string{
+		{"parse", "--today", "QZXMARKERQZX"},
+		{"verify", "--from", "mindee", "--min-confidence", "QZXMARKERQZX"},
+		{"find", "--json=QZXMARKERQZX"},
+		{"generate", "--today=QZXMARKERQZX"},
+	} {
+		code, _, errs := runCmd(t, "", args...)
+		if code != 2 || strings.Contains(errs, "QZXMARKERQZX") || !strings.Contains(errs, "invalid") || !strings.Contains(errs, "flag -") {
+			t.Errorf("%v: exit %d %q", args, code, errs)
+		}
+	}
+}
