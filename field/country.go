@@ -101,6 +101,7 @@ func (c Country) info() *countryInfo {
 func (c Country) IsZero() bool { return c.idx == 0 }
 
 // Code returns the code as the MRZ prints it, without fillers: "UTO", "D".
+// Every country has one, ISO or not.
 func (c Country) Code() string { return c.info().code }
 
 // MRZ returns the code padded with fillers to three characters: "D<<".
@@ -113,7 +114,9 @@ func (c Country) MRZ() string {
 }
 
 // Alpha3 returns the ISO 3166-1 alpha-3 code, or "" when the code has no ISO
-// equivalent (UTO, XXA, GBD, ...). D gives "DEU".
+// equivalent (UTO, XXA, GBD, ...). D gives "DEU". To print a country as the
+// MRZ names it, use [Country.Code]; to store an ISO code where there is one
+// and the MRZ code otherwise, [Country.ISOCode].
 func (c Country) Alpha3() string { return c.info().alpha3 }
 
 // Alpha2 returns the ISO 3166-1 alpha-2 code, or "" when there is none.

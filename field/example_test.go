@@ -25,3 +25,14 @@ func ExampleParseDate() {
 	// 1974 August 12
 	// true true
 }
+
+func ExampleCountry_Code() {
+	for _, code := range []string{"UTO", "D", "GBR"} {
+		c := field.MustParseCountry(code)
+		fmt.Printf("%s %q %s\n", c.Code(), c.Alpha3(), c.ISOCode())
+	}
+	// Output:
+	// UTO "" UTO
+	// D "DEU" DEU
+	// GBR "GBR" GBR
+}

@@ -1,16 +1,12 @@
 package field
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
-	"reflect"
 	"strconv"
 
 	"github.com/mrzkit/mrzkit/geometry"
-	"github.com/mrzkit/mrzkit/internal/jsonx"
 )
 
 // Confidence is how sure a reader is of a value, in [0, 1].
@@ -87,14 +83,17 @@ type Value interface {
 }
 
 // Field is one value read from a document, with how sure the reader was of
-// it, where it is on the page, and which page. It marshals to Mindee's field
-// shape: {"value", "confidence", "polygon", "page_id"}, with page_id left out
-// when absent.
+// it, where it is on the page, and which page.
+//
+// Its JSON form is that of its exported fields, {"value", "confidence",
+// "polygon", "page"}, leaving out an absent value, polygon or page. The
+// shapes vendors give fields in (Mindee's {"value", "confidence", "polygon",
+// "page_id"}, ...) are read and written by package passport.
 type Field[T Value] struct {
-	Value      T
-	Confidence Confidence
-	Polygon    geometry.Polygon
-	Page       Page
+	Value      T                `json:"value,omitzero"`
+	Confidence Confidence       `json:"confidence"`
+	Polygon    geometry.Polygon `json:"polygon,omitzero"`
+	Page       Page             `json:"page,omitzero"`
 }
 
 // IsZero reports whether f has no value.
@@ -105,151 +104,6 @@ func (f Field[T]) IsZero() bool {
 
 // Of returns a field holding v with confidence c.
 func Of[T Value](v T, c Confidence) Field[T] { return Field[T]{Value: v, Confidence: c} }
-
-type fieldJSON struct {
-	Confidence *float64         `json:"confidence,omitempty"`
-	PageID     Page             `json:"page_id,omitzero"`
-	Polygon    geometry.Polygon `json:"polygon"`
-	Value      json.RawMessage  `json:"value"`
-}
-
-// MarshalJSON writes {"confidence", "page_id", "polygon", "value"}.
-func (f Field[T]) MarshalJSON() ([]byte, error) {
-	c := float64(f.Confidence)
-	j := fieldJSON{Confidence: &c, PageID: f.Page, Polygon: f.Polygon}
-	v, err := marshalValue(f.Value)
-	if err != nil {
-		return nil, err
-	}
-	j.Value = v
-	return jsonx.Marshal(j)
-}
-
-func marshalValue[T Value](v T) ([]byte, error) {
-	var zero T
-	if v == zero {
-		return []byte("null"), nil
-	}
-	switch x := any(v).(type) {
-	case Date:
-		return x.MarshalJSON()
-	case Country:
-		return json.Marshal(x.Code())
-	case Sex:
-		return json.Marshal(x.String())
-	}
-	return jsonx.Marshal(fmt.Sprint(v))
-}
-
-// UnmarshalJSON reads Mindee's field shape. A missing confidence is 0; it
-// is clamped to [0, 1].
-func (f *Field[T]) UnmarshalJSON(b []byte) error {
-	var j map[string]json.RawMessage
-	if err := json.Unmarshal(b, &j); err != nil || j == nil {
-		return typeError("", jsonKind(b), "an object with value, confidence, polygon")
-	}
-	var out Field[T]
-	if c, ok := j["confidence"]; ok && string(c) != "null" {
-		var v float64
-		if err := json.Unmarshal(c, &v); err != nil {
-			return typeError("confidence", jsonKind(c), "a number")
-		}
-		out.Confidence = ClampConfidence(v)
-	}
-	if pg, ok := j["page_id"]; ok {
-		if err := out.Page.UnmarshalJSON(pg); err != nil {
-			return typeError("page_id", jsonKind(pg), "a page number or null")
-		}
-	}
-	if pl, ok := j["polygon"]; ok {
-		if err := out.Polygon.UnmarshalJSON(pl); err != nil && string(pl) != "null" {
-			return typeError("polygon", jsonKind(pl), "a list of [x, y] points")
-		}
-	}
-	if v, ok := j["value"]; ok && string(v) != "null" {
-		var s string
-		if err := json.Unmarshal(v, &s); err != nil {
-			return typeError("value", jsonKind(v), "a string or null")
-		}
-		val, err := parseValue[T](s)
-		if err != nil {
-			var zero T
-			return typeError("value", "invalid string", "a "+valueName(zero))
-		}
-		out.Value = val
-	}
-	*f = out
-	return nil
-}
-
-// typeError reports a field of the wrong type or form as a
-// *json.UnmarshalTypeError, so that encoding/json adds the path of the
-// field to it. It never holds the value itself.
-func typeError(key, got, want string) error {
-	return &json.UnmarshalTypeError{Value: got + ", want " + want, Type: reflect.TypeOf(""), Field: key}
-}
-
-// jsonKind names the kind of a JSON value without repeating it.
-func jsonKind(b []byte) string {
-	b = bytes.TrimSpace(b)
-	if len(b) == 0 {
-		return "nothing"
-	}
-	switch b[0] {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case '"':
-		return "string"
-	case 't', 'f':
-		return "bool"
-	case 'n':
-		return "null"
-	}
-	return "number"
-}
-
-func valueName[T Value](v T) string {
-	switch any(v).(type) {
-	case Date:
-		return "date YYYY-MM-DD"
-	case Country:
-		return "country code"
-	case Sex:
-		return "sex M, F, X or <"
-	}
-	return "string"
-}
-
-// parseValue parses the text of a value of type T.
-func parseValue[T Value](s string) (T, error) {
-	var zero T
-	var v any
-	switch any(zero).(type) {
-	case Date:
-		d, err := ParseDate(s)
-		if err != nil {
-			return zero, fmt.Errorf("value: %w", err)
-		}
-		v = d
-	case Country:
-		c, err := ParseCountry(s)
-		if err != nil {
-			return zero, fmt.Errorf("value: %w", err)
-		}
-		v = c
-	case Sex:
-		x, err := ParseSex(s)
-		if err != nil {
-			return zero, fmt.Errorf("value: %w", err)
-		}
-		v = x
-	default:
-		v = s
-	}
-	return v.(T), nil
-}
 
 // Orientation is the rotation of a page as read: 0, 90, 180 or 270 degrees
 // clockwise, with a confidence. The zero Orientation is "unknown".

@@ -1,70 +1,86 @@
 package field_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/mrzkit/mrzkit/field"
 	"github.com/mrzkit/mrzkit/geometry"
 )
 
-func TestFieldJSONPageStates(t *testing.T) {
+// TestFieldJSON: a field's own JSON is its exported fields, with an absent
+// value, polygon or page left out; it reads back the same.
+func TestFieldJSON(t *testing.T) {
+	poly := geometry.Polygon{{X: 0.1, Y: 0.2}, {X: 0.3, Y: 0.2}, {X: 0.3, Y: 0.25}, {X: 0.1, Y: 0.25}}
 	tests := []struct {
-		in, out string
-		page    func(field.Page) bool
+		name string
+		in   any
+		out  string
+		back func([]byte) (any, error)
 	}{
-		{`{"confidence":0.98,"page_id":0,"polygon":[[0.1,0.2]],"value":"ABC"}`, `{"confidence":0.98,"page_id":0,"polygon":[[0.1,0.2]],"value":"ABC"}`,
-			func(p field.Page) bool { n, ok := p.Number(); return ok && n == 0 }},
-		{`{"confidence":0,"page_id":null,"polygon":[],"value":null}`, `{"confidence":0,"page_id":null,"polygon":[],"value":null}`,
-			field.Page.IsNull},
-		{`{"confidence":0.5,"polygon":[],"value":"X"}`, `{"confidence":0.5,"polygon":[],"value":"X"}`, field.Page.IsAbsent},
-		{`{"page_id":3,"value":"X"}`, `{"confidence":0,"page_id":3,"polygon":[],"value":"X"}`,
-			func(p field.Page) bool { n, ok := p.Number(); return ok && n == 3 }},
+		{"text on page 0", field.Field[string]{Value: "P<UTO", Confidence: 0.98, Polygon: poly, Page: field.PageNumber(0)},
+			`{"value":"P<UTO","confidence":0.98,"polygon":[[0.1,0.2],[0.3,0.2],[0.3,0.25],[0.1,0.25]],"page":0}`, decodeAs[string]},
+		{"null page", field.Field[string]{Value: "X", Page: field.NullPage()}, `{"value":"X","confidence":0,"page":null}`, decodeAs[string]},
+		{"nothing", field.Field[string]{}, `{"confidence":0}`, decodeAs[string]},
+		{"date", field.Of(field.MustDate(1974, 8, 12), 1), `{"value":"1974-08-12","confidence":1}`, decodeAs[field.Date]},
+		{"partial date", field.Of(field.MustParseDate("1974-XX-XX"), 0.5), `{"value":"1974-XX-XX","confidence":0.5}`, decodeAs[field.Date]},
+		{"country", field.Of(field.MustParseCountry("UTO"), 0.5), `{"value":"UTO","confidence":0.5}`, decodeAs[field.Country]},
+		{"sex", field.Of(field.SexFemale, 0.5), `{"value":"F","confidence":0.5}`, decodeAs[field.Sex]},
 	}
 	for _, tt := range tests {
-		var f field.Field[string]
-		if err := json.Unmarshal([]byte(tt.in), &f); err != nil {
-			t.Fatalf("%s: %v", tt.in, err)
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(tt.in); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
 		}
-		if !tt.page(f.Page) {
-			t.Errorf("%s: page state %+v", tt.in, f.Page)
+		got := strings.TrimSpace(b.String())
+		if got != tt.out {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.out)
 		}
-		b, err := json.Marshal(f)
-		if err != nil || string(b) != tt.out {
-			t.Errorf("%s: marshal %s %v", tt.in, b, err)
+		back, err := tt.back([]byte(got))
+		if err != nil || !reflect.DeepEqual(back, tt.in) {
+			t.Errorf("%s: read back %+v, %v; want %+v", tt.name, back, err, tt.in)
 		}
 	}
-}
-
-func TestFieldTypedValues(t *testing.T) {
 	var d field.Field[field.Date]
-	if err := json.Unmarshal([]byte(`{"value":"1995-05-20","confidence":0.98}`), &d); err != nil || d.Value != field.MustDate(1995, 5, 20) {
-		t.Errorf("date: %v %v", d.Value, err)
-	}
-	var c field.Field[field.Country]
-	if err := json.Unmarshal([]byte(`{"value":"GBR","confidence":1.0}`), &c); err != nil || c.Value.Alpha2() != "GB" {
-		t.Errorf("country: %v %v", c.Value, err)
-	}
-	var s field.Field[field.Sex]
-	if err := json.Unmarshal([]byte(`{"value":"F"}`), &s); err != nil || s.Value != field.SexFemale {
-		t.Errorf("sex: %v %v", s.Value, err)
-	}
-	var mrz field.Field[string]
-	json.Unmarshal([]byte(`{"value":"P<UTO"}`), &mrz)
-	// The field itself does not escape '<'; json.Marshal escapes HTML in
-	// everything, an Encoder with SetEscapeHTML(false) does not.
-	if b, _ := mrz.MarshalJSON(); string(b) != `{"confidence":0,"polygon":[],"value":"P<UTO"}` {
-		t.Errorf("fillers escaped: %s", b)
-	}
-	for _, bad := range []string{`{"value":"1995-13-20"}`, `{"value":12}`, `{"confidence":"high"}`, `{"page_id":-1}`, `{"page_id":"0"}`, `[]`, `null`, `{"polygon":[[1]]}`} {
+	for _, bad := range []string{`{"value":"1995-13-20"}`, `{"value":12}`, `{"confidence":"high"}`, `{"page":-1}`, `{"page":"0"}`, `[]`, `{"polygon":[[1]]}`} {
 		if err := json.Unmarshal([]byte(bad), &d); err == nil {
 			t.Errorf("%s accepted", bad)
 		}
 	}
+	var c field.Field[field.Country]
 	if err := json.Unmarshal([]byte(`{"value":"ZZZ"}`), &c); err == nil {
 		t.Error("unknown country accepted")
+	}
+}
+
+func decodeAs[T field.Value](b []byte) (any, error) {
+	var f field.Field[T]
+	err := json.Unmarshal(b, &f)
+	return f, err
+}
+
+func TestPageStates(t *testing.T) {
+	if p := field.PageNumber(2); p.IsAbsent() || p.IsNull() || p.IsZero() {
+		t.Errorf("number: %+v", p)
+	} else if n, ok := p.Number(); !ok || n != 2 {
+		t.Errorf("number: %d %v", n, ok)
+	}
+	if p := field.NullPage(); !p.IsNull() || p.IsAbsent() {
+		t.Errorf("null: %+v", p)
+	}
+	var p field.Page
+	if !p.IsAbsent() || !p.IsZero() {
+		t.Errorf("absent: %+v", p)
+	}
+	if _, ok := p.Number(); ok {
+		t.Error("an absent page has a number")
 	}
 }
 
@@ -76,11 +92,6 @@ func TestConfidence(t *testing.T) {
 	}
 	if field.ClampConfidence(math.NaN()) != 0 {
 		t.Error("NaN")
-	}
-	var f field.Field[string]
-	json.Unmarshal([]byte(`{"confidence":7,"value":"A"}`), &f)
-	if f.Confidence != 1 {
-		t.Errorf("confidence not clamped: %v", f.Confidence)
 	}
 }
 
@@ -104,5 +115,5 @@ func ExampleField() {
 	}
 	b, _ := json.Marshal(f)
 	fmt.Println(string(b))
-	// Output: {"confidence":0.98,"page_id":0,"polygon":[[0.34,0.69],[0.57,0.69],[0.57,0.71],[0.34,0.71]],"value":"1974-08-12"}
+	// Output: {"value":"1974-08-12","confidence":0.98,"polygon":[[0.34,0.69],[0.57,0.69],[0.57,0.71],[0.34,0.71]],"page":0}
 }

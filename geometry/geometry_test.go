@@ -84,16 +84,13 @@ func TestPixels(t *testing.T) {
 	}
 }
 
-func TestVendorForms(t *testing.T) {
-	var m, x geometry.Polygon
+func TestPolygonJSON(t *testing.T) {
+	var m geometry.Polygon
 	if err := json.Unmarshal([]byte(`[[0.1,0.2],[0.3,0.4]]`), &m); err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal([]byte(`[{"X":0.1,"Y":0.2},{"X":0.3,"Y":0.4}]`), &x); err != nil {
-		t.Fatal(err)
-	}
-	if !near(m, x) || !near(m, geometry.FromTextract([]geometry.TextractPoint{{0.1, 0.2}, {0.3, 0.4}})) {
-		t.Errorf("%v %v", m, x)
+	if !near(m, geometry.Polygon{{0.1, 0.2}, {0.3, 0.4}}) {
+		t.Errorf("%v", m)
 	}
 	b, _ := json.Marshal(m)
 	if string(b) != `[[0.1,0.2],[0.3,0.4]]` {
@@ -103,18 +100,39 @@ func TestVendorForms(t *testing.T) {
 	if b, _ := json.Marshal(empty); string(b) != `[]` {
 		t.Errorf("empty = %s", b)
 	}
-	box := geometry.TextractBoundingBox{Width: 0.5, Height: 0.1, Left: 0.2, Top: 0.3}.Box()
-	if !near(box.Polygon(), geometry.Polygon{{0.2, 0.3}, {0.7, 0.3}, {0.7, 0.4}, {0.2, 0.4}}) {
-		t.Errorf("box %v", box.Polygon())
-	}
-	for _, bad := range []string{`[[0.1]]`, `[[0.1,0.2,0.3]]`, `{"X":1}`, `[1,2]`, `"x"`, `[["a","b"]]`} {
-		var p geometry.Polygon
-		if err := json.Unmarshal([]byte(bad), &p); err == nil {
-			t.Errorf("%s accepted as %v", bad, p)
+	for _, in := range []string{`null`, `[]`} {
+		p := geometry.Polygon{{1, 1}}
+		if err := json.Unmarshal([]byte(in), &p); err != nil || p != nil {
+			t.Errorf("%s: %v %v", in, p, err)
 		}
 	}
-	if _, err := geometry.FromMindee([][]float64{{0.1}}); err == nil {
-		t.Error("FromMindee of a 1-coordinate point")
+	// Textract's {"X", "Y"} points are passport's to read, not the polygon's.
+	for _, bad := range []string{`[[0.1]]`, `[[0.1,0.2,0.3]]`, `{"X":1}`, `[1,2]`, `"x"`, `[["a","b"]]`, `[{"X":0.1,"Y":0.2}]`} {
+		var p geometry.Polygon
+		if err := json.Unmarshal([]byte(bad), &p); !errors.Is(err, geometry.ErrInvalid) {
+			t.Errorf("%s accepted as %v (%v)", bad, p, err)
+		}
+	}
+	if _, err := geometry.FromPairs([][]float64{{0.1}}); !errors.Is(err, geometry.ErrInvalid) {
+		t.Error("FromPairs of a 1-coordinate point")
+	}
+	if _, err := json.Marshal(geometry.Polygon{{math.NaN(), 0}}); err == nil {
+		t.Error("NaN written")
+	}
+}
+
+// TestPolygonJSONAgreesWithEncodingJSON: the polygon writes its numbers
+// exactly as encoding/json writes the same [][]float64.
+func TestPolygonJSONAgreesWithEncodingJSON(t *testing.T) {
+	vals := []float64{0, 1, -1, 0.1, 0.123456789, 1e-7, 1.5e-6, 1e-6, 3e21, 1e20, -2.5e-9, 123456.789, 5e-324, math.MaxFloat64}
+	for i, x := range vals {
+		y := vals[(i*7+3)%len(vals)]
+		p := geometry.Polygon{{x, y}, {y, x}}
+		got, err := json.Marshal(p)
+		want, _ := json.Marshal([][]float64{{x, y}, {y, x}})
+		if err != nil || string(got) != string(want) {
+			t.Errorf("%v: %s, want %s (%v)", p, got, want, err)
+		}
 	}
 }
 
@@ -157,4 +175,70 @@ func ExamplePolygon_Rotate() {
 	r, _ := p.Rotate(90)
 	fmt.Printf("%.1f\n", r)
 	// Output: [{0.8 0.1}]
+}
+
+// rotated returns the square cell of side s centred on c, turned by a
+// radians (the cell's own top edge along the reading direction).
+func rotated(c geometry.Point, s, a float64) geometry.Polygon {
+	u := geometry.Point{X: math.Cos(a), Y: math.Sin(a)}
+	n := geometry.Point{X: -u.Y, Y: u.X}
+	at := func(du, dn float64) geometry.Point {
+		return geometry.Point{X: c.X + du*u.X + dn*n.X, Y: c.Y + du*u.Y + dn*n.Y}
+	}
+	h := s / 2
+	return geometry.Polygon{at(-h, -h), at(h, -h), at(h, h), at(-h, h)}
+}
+
+func TestSpanning(t *testing.T) {
+	run := func(n int, a float64) []geometry.Polygon {
+		var out []geometry.Polygon
+		for i := 0; i < n; i++ {
+			d := 0.02 * float64(i)
+			out = append(out, rotated(geometry.Point{X: 0.1 + d*math.Cos(a), Y: 0.5 + d*math.Sin(a)}, 0.02, a))
+		}
+		return out
+	}
+	tall := run(3, 0)
+	tall[1] = geometry.Polygon{{0.13, 0.485}, {0.15, 0.485}, {0.15, 0.51}, {0.13, 0.51}} // a digit stands taller
+	// A run of 5 cells of side 0.02 slanted by 10 degrees spans 0.10 along
+	// the slant and 0.02 across it, centred on its middle cell.
+	slant := 10 * math.Pi / 180
+	mid := geometry.Point{X: 0.1 + 0.04*math.Cos(slant), Y: 0.5 + 0.04*math.Sin(slant)}
+	u := geometry.Point{X: math.Cos(slant), Y: math.Sin(slant)}
+	along := func(du, dn float64) geometry.Point {
+		return geometry.Point{X: mid.X + du*u.X - dn*u.Y, Y: mid.Y + du*u.Y + dn*u.X}
+	}
+	slanted := geometry.Polygon{along(-0.05, -0.01), along(0.05, -0.01), along(0.05, 0.01), along(-0.05, 0.01)}
+	tests := []struct {
+		name  string
+		polys []geometry.Polygon
+		want  geometry.Polygon
+	}{
+		{"level", run(3, 0), geometry.Polygon{{0.09, 0.49}, {0.15, 0.49}, {0.15, 0.51}, {0.09, 0.51}}},
+		{"a taller character", tall, geometry.Polygon{{0.09, 0.485}, {0.15, 0.485}, {0.15, 0.51}, {0.09, 0.51}}},
+		{"slanted 10 degrees", run(5, slant), slanted},
+		{"reading down (page turned)", run(2, math.Pi/2), geometry.Polygon{{0.11, 0.49}, {0.11, 0.53}, {0.09, 0.53}, {0.09, 0.49}}},
+		{"one character, slanted", run(1, slant), rotated(geometry.Point{X: 0.1, Y: 0.5}, 0.02, slant)},
+		{"zero polygons skipped", append([]geometry.Polygon{nil}, append(run(3, 0), nil)...), geometry.Polygon{{0.09, 0.49}, {0.15, 0.49}, {0.15, 0.51}, {0.09, 0.51}}},
+		{"nothing", []geometry.Polygon{nil, nil}, nil},
+		{"not finite", []geometry.Polygon{{{math.NaN(), 0}}}, nil},
+		{"one point", []geometry.Polygon{{{0.2, 0.3}}}, geometry.Polygon{{0.2, 0.3}, {0.2, 0.3}, {0.2, 0.3}, {0.2, 0.3}}},
+	}
+	for _, tt := range tests {
+		if got := geometry.Spanning(tt.polys...); !near(got, tt.want) {
+			t.Errorf("%s: Spanning = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func ExampleSpanning() {
+	// Three characters of a line that climbs to the right.
+	a := geometry.Polygon{{0.10, 0.50}, {0.12, 0.49}, {0.13, 0.51}, {0.11, 0.52}}
+	b := geometry.Polygon{{0.12, 0.49}, {0.14, 0.48}, {0.15, 0.50}, {0.13, 0.51}}
+	c := geometry.Polygon{{0.14, 0.48}, {0.16, 0.47}, {0.17, 0.49}, {0.15, 0.50}}
+	for _, p := range geometry.Spanning(a, b, c) {
+		fmt.Printf("(%.3f, %.3f) ", p.X, p.Y)
+	}
+	fmt.Println()
+	// Output: (0.100, 0.500) (0.160, 0.470) (0.170, 0.490) (0.110, 0.520)
 }

@@ -1,14 +1,14 @@
 package passport
 
 import (
-	"bytes"
-	"crypto/sha1"
 	"encoding/json"
 	"fmt"
-	"strings"
+	"slices"
+	"strconv"
 
 	"github.com/mrzkit/mrzkit/field"
 	"github.com/mrzkit/mrzkit/internal/jsonx"
+	"github.com/mrzkit/mrzkit/mrz"
 )
 
 // MindeeResponse is a whole response of Mindee's passport v1 API
@@ -17,6 +17,8 @@ import (
 type MindeeResponse struct {
 	APIRequest MindeeAPIRequest `json:"api_request"`
 	Document   *MindeeDocument  `json:"document,omitempty"`
+
+	opts []mrz.Option // given to ReadMindee, for Passport
 }
 
 // MindeeAPIRequest is the api_request object.
@@ -78,68 +80,243 @@ type MindeeOrientation struct {
 }
 
 // MindeePrediction holds the fields of a passport v1 prediction. Page
-// predictions leave page_id out and carry an orientation.
+// predictions leave page_id out and carry an orientation. Each field is
+// written in Mindee's shape, {"confidence", "page_id", "polygon", "value"};
+// given_names is read as a list of fields (passport v1) or as one field
+// (newer products), and written as a list.
 type MindeePrediction struct {
-	BirthDate    field.Field[field.Date]    `json:"birth_date"`
-	BirthPlace   field.Field[string]        `json:"birth_place"`
-	Country      field.Field[field.Country] `json:"country"`
-	ExpiryDate   field.Field[field.Date]    `json:"expiry_date"`
-	Gender       field.Field[field.Sex]     `json:"gender"`
-	GivenNames   mindeeNames                `json:"given_names"`
-	IDNumber     field.Field[string]        `json:"id_number"`
-	IssuanceDate field.Field[field.Date]    `json:"issuance_date"`
-	MRZ1         field.Field[string]        `json:"mrz1"`
-	MRZ2         field.Field[string]        `json:"mrz2"`
-	Orientation  *MindeeOrientation         `json:"orientation,omitempty"`
-	Surname      field.Field[string]        `json:"surname"`
+	BirthDate    field.Field[field.Date]
+	BirthPlace   field.Field[string]
+	Country      field.Field[field.Country]
+	ExpiryDate   field.Field[field.Date]
+	Gender       field.Field[field.Sex]
+	GivenNames   []field.Field[string]
+	IDNumber     field.Field[string]
+	IssuanceDate field.Field[field.Date]
+	MRZ1         field.Field[string]
+	MRZ2         field.Field[string]
+	Orientation  *MindeeOrientation
+	Surname      field.Field[string]
 }
 
-// mindeeNames reads given_names as a list of fields (passport v1) or as one
-// field (newer products), and writes a list.
-type mindeeNames []field.Field[string]
+// mindeeIn is a Mindee response as read: plain types but for literals, so
+// that encoding/json reads it in one pass.
+type mindeeIn struct {
+	APIRequest *MindeeAPIRequest `json:"api_request"`
+	Document   *mindeeDocumentIn `json:"document"`
+	otherKeys
+}
 
-func (n *mindeeNames) UnmarshalJSON(b []byte) error {
-	if bytes.HasPrefix(bytes.TrimSpace(b), []byte("{")) {
-		var one field.Field[string]
-		if err := json.Unmarshal(b, &one); err != nil {
-			return err
-		}
-		*n = mindeeNames{one}
-		return nil
+type mindeeDocumentIn struct {
+	Annotations json.RawMessage   `json:"annotations"`
+	ID          string            `json:"id"`
+	Inference   mindeeInferenceIn `json:"inference"`
+	NPages      int               `json:"n_pages"`
+	Name        string            `json:"name"`
+	OCR         json.RawMessage   `json:"ocr"`
+}
+
+type mindeeInferenceIn struct {
+	Extras            json.RawMessage `json:"extras"`
+	FinishedAt        string          `json:"finished_at"`
+	IsRotationApplied *bool           `json:"is_rotation_applied"`
+	Pages             []mindeePageIn  `json:"pages"`
+	Prediction        predictionIn    `json:"prediction"`
+	ProcessingTime    float64         `json:"processing_time"`
+	Product           MindeeProduct   `json:"product"`
+	StartedAt         string          `json:"started_at"`
+}
+
+type mindeePageIn struct {
+	Extras      json.RawMessage       `json:"extras"`
+	ID          int                   `json:"id"`
+	Orientation MindeePageOrientation `json:"orientation"`
+	Prediction  predictionIn          `json:"prediction"`
+}
+
+// predictionIn is a prediction as read.
+type predictionIn struct {
+	BirthDate    mindeeField        `json:"birth_date"`
+	BirthPlace   mindeeField        `json:"birth_place"`
+	Country      mindeeField        `json:"country"`
+	ExpiryDate   mindeeField        `json:"expiry_date"`
+	Gender       mindeeField        `json:"gender"`
+	GivenNames   mindeeNames        `json:"given_names"`
+	IDNumber     mindeeField        `json:"id_number"`
+	IssuanceDate mindeeField        `json:"issuance_date"`
+	MRZ1         mindeeField        `json:"mrz1"`
+	MRZ2         mindeeField        `json:"mrz2"`
+	Orientation  *MindeeOrientation `json:"orientation"`
+	Surname      mindeeField        `json:"surname"`
+}
+
+// predictionOut is a prediction as written.
+type predictionOut struct {
+	BirthDate    mindeeFieldOut     `json:"birth_date"`
+	BirthPlace   mindeeFieldOut     `json:"birth_place"`
+	Country      mindeeFieldOut     `json:"country"`
+	ExpiryDate   mindeeFieldOut     `json:"expiry_date"`
+	Gender       mindeeFieldOut     `json:"gender"`
+	GivenNames   []mindeeFieldOut   `json:"given_names"`
+	IDNumber     mindeeFieldOut     `json:"id_number"`
+	IssuanceDate mindeeFieldOut     `json:"issuance_date"`
+	MRZ1         mindeeFieldOut     `json:"mrz1"`
+	MRZ2         mindeeFieldOut     `json:"mrz2"`
+	Orientation  *MindeeOrientation `json:"orientation,omitempty"`
+	Surname      mindeeFieldOut     `json:"surname"`
+}
+
+// ReadMindee reads a Mindee passport v1 response. The options are those of
+// [mrz.Parse] (a reference date, say), used by [MindeeResponse.Passport] to parse the MRZ
+// lines. A response that reports an API error (no document) gives an error
+// wrapping [ErrInput] that names the status code; input that is not a Mindee
+// response, an error that says so (and what it looks like instead, when it
+// is another vendor's shape).
+func ReadMindee(b []byte, opts ...mrz.Option) (*MindeeResponse, error) {
+	if err := checkInput(b); err != nil {
+		return nil, err
 	}
-	var list []field.Field[string]
-	if err := json.Unmarshal(b, &list); err != nil {
+	var in mindeeIn
+	if err := json.Unmarshal(b, &in); err != nil {
+		return nil, jsonError(err)
+	}
+	if in.Document == nil {
+		if in.APIRequest != nil {
+			return nil, fmt.Errorf("%w: Mindee API error (%s)", ErrInput, statusText(in.APIRequest.StatusCode))
+		}
+		return nil, notShape("a Mindee response", "no document", in.otherKeys, SourceMindee)
+	}
+	r, err := in.response()
+	if err != nil {
+		return nil, err
+	}
+	r.opts = slices.Clone(opts)
+	return r, nil
+}
+
+// statusText describes an HTTP status code of a response; a number that is
+// not one is not repeated.
+func statusText(code int) string {
+	if code >= 100 && code <= 599 {
+		return "status_code " + strconv.Itoa(code)
+	}
+	return "no valid status_code"
+}
+
+// UnmarshalJSON reads a Mindee response (see [ReadMindee], which also
+// refuses input that is not one).
+func (r *MindeeResponse) UnmarshalJSON(b []byte) error {
+	var in mindeeIn
+	if err := json.Unmarshal(b, &in); err != nil {
+		return jsonError(err)
+	}
+	out, err := in.response()
+	if err != nil {
 		return err
 	}
-	*n = list
+	*r = *out
 	return nil
 }
 
-func (n mindeeNames) MarshalJSON() ([]byte, error) {
-	if n == nil {
-		return []byte("[]"), nil
+// response converts the response as read.
+func (in *mindeeIn) response() (*MindeeResponse, error) {
+	r := &MindeeResponse{}
+	if in.APIRequest != nil {
+		r.APIRequest = *in.APIRequest
 	}
-	return jsonx.Marshal([]field.Field[string](n))
-}
-
-// ReadMindee reads a Mindee passport v1 response. A response that reports
-// an API error (no document) gives an error wrapping ErrInput that names the
-// status code.
-func ReadMindee(b []byte) (*MindeeResponse, error) {
-	if err := checkSize(b); err != nil {
+	if in.Document == nil {
+		return r, nil
+	}
+	d, inf := in.Document, &in.Document.Inference
+	doc := &MindeeDocument{Annotations: d.Annotations, ID: d.ID, NPages: d.NPages, Name: d.Name, OCR: d.OCR,
+		Inference: MindeeInference{Extras: inf.Extras, FinishedAt: inf.FinishedAt, IsRotationApplied: inf.IsRotationApplied,
+			ProcessingTime: inf.ProcessingTime, Product: inf.Product, StartedAt: inf.StartedAt}}
+	var err error
+	if doc.Inference.Prediction, err = inf.Prediction.prediction("document.inference.prediction"); err != nil {
 		return nil, err
 	}
-	var r MindeeResponse
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, jsonError(err)
+	if inf.Pages != nil {
+		doc.Inference.Pages = make([]MindeePage, len(inf.Pages))
 	}
-	if r.Document == nil {
-		if r.APIRequest.Status != "" || r.APIRequest.StatusCode != 0 {
-			return nil, fmt.Errorf("%w: Mindee API error (status %q, status_code %d)", ErrInput, r.APIRequest.Status, r.APIRequest.StatusCode)
+	for i := range inf.Pages {
+		pg := &inf.Pages[i]
+		out := &doc.Inference.Pages[i]
+		out.Extras, out.ID, out.Orientation = pg.Extras, pg.ID, pg.Orientation
+		if out.Prediction, err = pg.Prediction.prediction("document.inference.pages[" + strconv.Itoa(i) + "].prediction"); err != nil {
+			return nil, err
 		}
-		return nil, fmt.Errorf("%w: not a Mindee response (no document)", ErrInput)
 	}
-	return &r, nil
+	r.Document = doc
+	return r, nil
+}
+
+// prediction converts a prediction as read; where is its JSON path.
+func (in *predictionIn) prediction(where string) (MindeePrediction, error) {
+	c := converter{where: where}
+	p := MindeePrediction{
+		BirthDate:    convert[field.Date](&c, &in.BirthDate, "birth_date"),
+		BirthPlace:   convert[string](&c, &in.BirthPlace, "birth_place"),
+		Country:      convert[field.Country](&c, &in.Country, "country"),
+		ExpiryDate:   convert[field.Date](&c, &in.ExpiryDate, "expiry_date"),
+		Gender:       convert[field.Sex](&c, &in.Gender, "gender"),
+		IDNumber:     convert[string](&c, &in.IDNumber, "id_number"),
+		IssuanceDate: convert[field.Date](&c, &in.IssuanceDate, "issuance_date"),
+		MRZ1:         convert[string](&c, &in.MRZ1, "mrz1"),
+		MRZ2:         convert[string](&c, &in.MRZ2, "mrz2"),
+		Orientation:  in.Orientation,
+		Surname:      convert[string](&c, &in.Surname, "surname"),
+	}
+	if c.err != nil {
+		return MindeePrediction{}, c.err
+	}
+	names, err := namesOf(in.GivenNames, where, "given_names")
+	if err != nil {
+		return MindeePrediction{}, err
+	}
+	p.GivenNames = names
+	return p, nil
+}
+
+// converter converts fields as read and keeps the first error.
+type converter struct {
+	where string
+	err   error
+}
+
+func convert[T field.Value](c *converter, m *mindeeField, name string) field.Field[T] {
+	if c.err != nil {
+		return field.Field[T]{}
+	}
+	f, err := fieldOf[T](m, c.where, name)
+	c.err = err
+	return f
+}
+
+// out returns the prediction as written.
+func (m MindeePrediction) out() predictionOut {
+	return predictionOut{
+		BirthDate: outField(m.BirthDate), BirthPlace: outField(m.BirthPlace), Country: outField(m.Country),
+		ExpiryDate: outField(m.ExpiryDate), Gender: outField(m.Gender), GivenNames: outNames(m.GivenNames),
+		IDNumber: outField(m.IDNumber), IssuanceDate: outField(m.IssuanceDate), MRZ1: outField(m.MRZ1),
+		MRZ2: outField(m.MRZ2), Orientation: m.Orientation, Surname: outField(m.Surname),
+	}
+}
+
+// MarshalJSON writes the prediction in Mindee's shape.
+func (m MindeePrediction) MarshalJSON() ([]byte, error) { return jsonx.Marshal(m.out()) }
+
+// UnmarshalJSON reads a prediction in Mindee's shape.
+func (m *MindeePrediction) UnmarshalJSON(b []byte) error {
+	var in predictionIn
+	if err := json.Unmarshal(b, &in); err != nil {
+		return jsonError(err)
+	}
+	p, err := in.prediction("prediction")
+	if err != nil {
+		return err
+	}
+	*m = p
+	return nil
 }
 
 // MarshalJSON writes the response without HTML escaping.
@@ -149,7 +326,8 @@ func (r *MindeeResponse) MarshalJSON() ([]byte, error) {
 }
 
 // Passport returns the document-level prediction as a Passport, with the
-// orientation of the first page and the MRZ parsed from mrz1 and mrz2.
+// orientation of the first page and the MRZ parsed from mrz1 and mrz2 with
+// the options given to [ReadMindee].
 func (r *MindeeResponse) Passport() Passport {
 	p := Passport{Source: SourceMindee}
 	if r == nil || r.Document == nil {
@@ -160,7 +338,7 @@ func (r *MindeeResponse) Passport() Passport {
 	p.BirthDate, p.BirthPlace, p.Country, p.ExpiryDate = pr.BirthDate, pr.BirthPlace, pr.Country, pr.ExpiryDate
 	p.Gender, p.IDNumber, p.IssuanceDate = pr.Gender, pr.IDNumber, pr.IssuanceDate
 	p.MRZ1, p.MRZ2, p.Surname = pr.MRZ1, pr.MRZ2, pr.Surname
-	p.GivenNames = append([]field.Field[string](nil), pr.GivenNames...)
+	p.GivenNames = slices.Clone(pr.GivenNames)
 	if len(inf.Pages) > 0 {
 		pg := inf.Pages[0]
 		if o := pg.Prediction.Orientation; o != nil && o.Degrees != nil {
@@ -169,7 +347,7 @@ func (r *MindeeResponse) Passport() Passport {
 			p.Orientation, _ = field.NewOrientation(*pg.Orientation.Value, 0)
 		}
 	}
-	p.parseMRZ()
+	p.parseMRZ(r.opts...)
 	if p.HasMRZ() {
 		if t := documentType(p.MRZ.Kind()); t != "" {
 			p.DocumentType = field.Field[string]{Value: t, Confidence: p.MRZ1.Confidence}
@@ -177,147 +355,3 @@ func (r *MindeeResponse) Passport() Passport {
 	}
 	return p
 }
-
-// mindeeFeatures are the features of passport v1, in Mindee's order.
-var mindeeFeatures = []string{"country", "id_number", "given_names", "surname", "birth_date", "birth_place",
-	"gender", "issuance_date", "expiry_date", "orientation", "mrz1", "mrz2"}
-
-// Mindee returns p as a whole Mindee passport v1 response of one page: the
-// document-level prediction with page_id 0 for the fields that have a value
-// (null otherwise), and the page prediction without page_id. The document
-// id is derived from the content, so that the same passport always gives
-// the same response; timestamps are left empty.
-func (p Passport) Mindee() *MindeeResponse {
-	docPred := MindeePrediction{
-		BirthDate: pageOf(p.BirthDate), BirthPlace: pageOf(p.BirthPlace), Country: pageOf(p.Country),
-		ExpiryDate: pageOf(p.ExpiryDate), Gender: pageOf(p.Gender), IDNumber: pageOf(p.IDNumber),
-		IssuanceDate: pageOf(p.IssuanceDate), MRZ1: pageOf(p.MRZ1), MRZ2: pageOf(p.MRZ2), Surname: pageOf(p.Surname),
-	}
-	for _, g := range p.GivenNames {
-		docPred.GivenNames = append(docPred.GivenNames, pageOf(g))
-	}
-	pagePred := MindeePrediction{
-		BirthDate: noPage(p.BirthDate), BirthPlace: noPage(p.BirthPlace), Country: noPage(p.Country),
-		ExpiryDate: noPage(p.ExpiryDate), Gender: noPage(p.Gender), IDNumber: noPage(p.IDNumber),
-		IssuanceDate: noPage(p.IssuanceDate), MRZ1: noPage(p.MRZ1), MRZ2: noPage(p.MRZ2), Surname: noPage(p.Surname),
-	}
-	for _, g := range p.GivenNames {
-		pagePred.GivenNames = append(pagePred.GivenNames, noPage(g))
-	}
-	page := MindeePage{Extras: json.RawMessage("{}"), ID: 0, Prediction: pagePred}
-	if p.Orientation.Known {
-		d := p.Orientation.Degrees
-		page.Orientation.Value = &d
-		page.Prediction.Orientation = &MindeeOrientation{Confidence: p.Orientation.Confidence, Degrees: &d}
-	}
-	sum := sha1.Sum([]byte(p.mindeeKey()))
-	sum[6] = sum[6]&0x0f | 0x50 // version 5 (name-based, SHA-1)
-	sum[8] = sum[8]&0x3f | 0x80 // RFC 4122 variant
-	id := fmt.Sprintf("%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
-	return &MindeeResponse{
-		APIRequest: MindeeAPIRequest{Error: json.RawMessage("{}"), Resources: []string{"document"}, Status: "success",
-			StatusCode: 201, URL: "https://api.mindee.net/v1/products/mindee/passport/v1/predict"},
-		Document: &MindeeDocument{
-			Annotations: json.RawMessage(`{"labels":[]}`),
-			ID:          id,
-			NPages:      1,
-			Name:        "document",
-			OCR:         json.RawMessage("{}"),
-			Inference: MindeeInference{
-				Extras:     json.RawMessage("{}"),
-				Pages:      []MindeePage{page},
-				Prediction: docPred,
-				Product:    MindeeProduct{Features: mindeeFeatures, Name: "mindee/passport", Type: "standard", Version: "1.0"},
-			},
-		},
-	}
-}
-
-// mindeeKey is the text the Mindee document id is derived from: the MRZ
-// lines and the main printed fields.
-func (p Passport) mindeeKey() string {
-	return strings.Join([]string{p.MRZ1.Value, p.MRZ2.Value, p.IDNumber.Value, p.Surname.Value, p.GivenNamesText(),
-		p.BirthDate.Value.String(), p.ExpiryDate.Value.String()}, "\n")
-}
-
-func noPage[T field.Value](f field.Field[T]) field.Field[T] { f.Page = field.Page{}; return f }
-
-func pageOf[T field.Value](f field.Field[T]) field.Field[T] {
-	f.Page = field.NullPage()
-	if !f.IsZero() {
-		f.Page = field.PageNumber(0)
-	}
-	return f
-}
-
-// String returns the text summary the Mindee SDK prints for the document
-// (reStructuredText), ending with a newline.
-func (r *MindeeResponse) String() string {
-	if r == nil || r.Document == nil {
-		return ""
-	}
-	d := r.Document
-	rot := "No"
-	if d.Inference.IsRotationApplied != nil && *d.Inference.IsRotationApplied {
-		rot = "Yes"
-	}
-	var b strings.Builder
-	b.WriteString("########\nDocument\n########\n")
-	fmt.Fprintf(&b, ":Mindee ID: %s\n:Filename: %s\n\n", d.ID, d.Name)
-	b.WriteString("Inference\n#########\n")
-	fmt.Fprintf(&b, ":Product: %s v%s\n:Rotation applied: %s\n\n", d.Inference.Product.Name, d.Inference.Product.Version, rot)
-	b.WriteString("Prediction\n==========\n")
-	b.WriteString(d.Inference.Prediction.summary())
-	if len(d.Inference.Pages) > 0 {
-		b.WriteString("\nPage Predictions\n================\n\n")
-		for i := range d.Inference.Pages {
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			b.WriteString(r.PageSummary(i))
-		}
-	}
-	return b.String()
-}
-
-// PageSummary returns the SDK's text summary of page i, ending with a
-// newline, or "" when there is no such page.
-func (r *MindeeResponse) PageSummary(i int) string {
-	if r == nil || r.Document == nil || i < 0 || i >= len(r.Document.Inference.Pages) {
-		return ""
-	}
-	pg := r.Document.Inference.Pages[i]
-	title := fmt.Sprintf("Page %d", pg.ID)
-	return title + "\n" + strings.Repeat("-", len(title)) + "\n" + pg.Prediction.summary()
-}
-
-// summary writes the field lines of a prediction as the SDK does.
-func (m MindeePrediction) summary() string {
-	var names []string
-	for _, g := range m.GivenNames {
-		names = append(names, g.Value)
-	}
-	lines := [][2]string{
-		{"Country Code", m.Country.Value.Code()},
-		{"ID Number", m.IDNumber.Value},
-		{"Given Name(s)", strings.Join(names, "\n"+strings.Repeat(" ", 16))},
-		{"Surname", m.Surname.Value},
-		{"Date of Birth", m.BirthDate.Value.String()},
-		{"Place of Birth", m.BirthPlace.Value},
-		{"Gender", m.Gender.Value.String()},
-		{"Date of Issue", m.IssuanceDate.Value.String()},
-		{"Expiry Date", m.ExpiryDate.Value.String()},
-		{"MRZ Line 1", m.MRZ1.Value},
-		{"MRZ Line 2", m.MRZ2.Value},
-	}
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(strings.TrimRight(":"+l[0]+": "+l[1], " "))
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-// String returns the Mindee SDK's text summary of p, as its Mindee response
-// prints it (see MindeeResponse.String).
-func (p Passport) String() string { return p.Mindee().String() }

@@ -174,10 +174,8 @@ func TestReadersRefuseBadInput(t *testing.T) {
 		if _, err := passport.ReadTextract(in); !errors.Is(err, passport.ErrInput) {
 			t.Errorf("Textract %s: %v", name, err)
 		}
-		if name != "wrong" && name != "null" {
-			if _, err := passport.ReadScanDocument(in); !errors.Is(err, passport.ErrInput) {
-				t.Errorf("Scan %s: %v", name, err)
-			}
+		if _, err := passport.ReadScanDocument(in); !errors.Is(err, passport.ErrInput) {
+			t.Errorf("Scan %s: %v", name, err)
 		}
 	}
 	for _, in := range []string{`{"dateOfBirth":"12/08/1964"}`, `{"issuingCountry":"ZZZ"}`, `{"gender":"Q"}`,

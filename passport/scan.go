@@ -3,11 +3,13 @@ package passport
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"reflect"
 	"strings"
 
 	"github.com/mrzkit/mrzkit/field"
 	"github.com/mrzkit/mrzkit/internal/jsonx"
+	"github.com/mrzkit/mrzkit/mrz"
 )
 
 // ScanDocument is the JSON shape of a "Scan Document" endpoint. Dates are
@@ -53,133 +55,94 @@ func deref(s *string) string {
 	return strings.TrimSpace(*s)
 }
 
-// ScanDocument returns p in the Scan Document shape. Fields the vendor did
-// not return are taken from the MRZ when it is readable (issuing country,
-// nationality, sex, document type). confidence is the average confidence of
-// the fields present.
-func (p Passport) ScanDocument() ScanDocument {
-	var s ScanDocument
-	hasMRZ := p.HasMRZ()
-	var confs []field.Confidence
-	use := func(c field.Confidence) { confs = append(confs, c) }
-
-	docType := p.DocumentType.Value
-	if docType == "" && hasMRZ {
-		docType = documentType(p.MRZ.Kind())
-	}
-	s.DocumentType = strPtr(docType)
-	first, last := p.GivenNamesText(), p.Surname.Value
-	for _, g := range p.GivenNames {
-		if g.Value != "" {
-			use(g.Confidence)
-		}
-	}
-	if last != "" {
-		use(p.Surname.Confidence)
-	}
-	s.FirstName, s.LastName = strPtr(first), strPtr(last)
-	s.FullName = strPtr(strings.TrimSpace(first + " " + last))
-	date := func(f field.Field[field.Date]) *string {
-		if f.IsZero() {
-			return nil
-		}
-		use(f.Confidence)
-		return strPtr(f.Value.String())
-	}
-	s.DateOfBirth = date(p.BirthDate)
-	s.ExpirationDate = date(p.ExpiryDate)
-	country := func(f field.Field[field.Country], fromMRZ field.Country) *string {
-		if !f.IsZero() {
-			use(f.Confidence)
-			return strPtr(f.Value.ISOCode())
-		}
-		if hasMRZ && !fromMRZ.IsZero() {
-			return strPtr(fromMRZ.ISOCode())
-		}
-		return nil
-	}
-	s.IssuingCountry = country(p.Country, p.MRZ.IssuingState())
-	s.Nationality = country(p.Nationality, p.MRZ.Nationality())
-	switch {
-	case p.Gender.Value == field.SexMale || p.Gender.Value == field.SexFemale || p.Gender.Value == field.SexX:
-		use(p.Gender.Confidence)
-		s.Gender = strPtr(p.Gender.Value.String())
-	case hasMRZ && (p.MRZ.Sex() == field.SexMale || p.MRZ.Sex() == field.SexFemale || p.MRZ.Sex() == field.SexX):
-		s.Gender = strPtr(p.MRZ.Sex().String())
-	}
-	if p.IDNumber.Value != "" {
-		use(p.IDNumber.Confidence)
-		s.DocumentNumber = strPtr(p.IDNumber.Value)
-	}
-	if p.Address.Value != "" {
-		use(p.Address.Confidence)
-		s.Address = strPtr(p.Address.Value)
-	}
-	if lines := p.MRZLines(); len(lines) > 0 {
-		use(p.MRZ1.Confidence)
-		s.MRZData = strPtr(strings.Join(lines, "\n"))
-	}
-	s.RawFields = map[string]string{}
-	for k, v := range p.RawFields {
-		s.RawFields[k] = v
-	}
-	fill := func(k, v string) {
-		if _, ok := s.RawFields[k]; !ok && v != "" {
-			s.RawFields[k] = v
-		}
-	}
-	if len(p.GivenNames) > 0 {
-		fill("FIRST_NAME", p.GivenNames[0].Value)
-		var middle []string
-		for _, g := range p.GivenNames[1:] {
-			middle = append(middle, g.Value)
-		}
-		fill("MIDDLE_NAME", strings.Join(middle, " "))
-	}
-	fill("LAST_NAME", last)
-	fill("DOCUMENT_NUMBER", p.IDNumber.Value)
-	fill("DATE_OF_BIRTH", p.BirthDate.Value.String())
-	fill("EXPIRATION_DATE", p.ExpiryDate.Value.String())
-	fill("DATE_OF_ISSUE", p.IssuanceDate.Value.String())
-	fill("PLACE_OF_BIRTH", p.BirthPlace.Value)
-	fill("ADDRESS", p.Address.Value)
-	fill("MRZ_CODE", strings.Join(p.MRZLines(), "\n"))
-	s.Confidence = float64(average(confs))
-	return s
+// scanIn is a Scan Document as read, telling a key given as null from one
+// left out.
+type scanIn struct {
+	DocumentType   optString         `json:"documentType"`
+	FullName       optString         `json:"fullName"`
+	FirstName      optString         `json:"firstName"`
+	LastName       optString         `json:"lastName"`
+	DateOfBirth    optString         `json:"dateOfBirth"`
+	Gender         optString         `json:"gender"`
+	Nationality    optString         `json:"nationality"`
+	DocumentNumber optString         `json:"documentNumber"`
+	ExpirationDate optString         `json:"expirationDate"`
+	IssuingCountry optString         `json:"issuingCountry"`
+	Address        optString         `json:"address"`
+	MRZData        optString         `json:"mrzData"`
+	FaceImage      seen              `json:"faceImage"`
+	RawFields      map[string]string `json:"rawFields"`
+	Confidence     *float64          `json:"confidence"`
+	otherKeys
 }
 
-// average returns the mean of cs, exactly c when all are c, and 0 for none.
-func average(cs []field.Confidence) field.Confidence {
-	if len(cs) == 0 {
-		return 0
+// optString is a string or null, and whether the key was there at all.
+type optString struct {
+	set bool
+	v   *string
+}
+
+// UnmarshalJSON reads a string or null.
+func (o *optString) UnmarshalJSON(b []byte) error {
+	o.set = true
+	if string(b) == "null" {
+		return nil
 	}
-	same := true
-	sum := 0.0
-	for _, c := range cs {
-		sum += float64(c)
-		same = same && c == cs[0]
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return &json.UnmarshalTypeError{Value: jsonKind(b), Type: reflect.TypeFor[optString]()}
 	}
-	if same {
-		return cs[0]
+	o.v = &s
+	return nil
+}
+
+// any reports whether the input had any key of the Scan Document shape.
+func (in *scanIn) any() bool {
+	for _, o := range []optString{in.DocumentType, in.FullName, in.FirstName, in.LastName, in.DateOfBirth, in.Gender,
+		in.Nationality, in.DocumentNumber, in.ExpirationDate, in.IssuingCountry, in.Address, in.MRZData} {
+		if o.set {
+			return true
+		}
 	}
-	return field.ClampConfidence(sum / float64(len(cs)))
+	return bool(in.FaceImage) || in.RawFields != nil || in.Confidence != nil
 }
 
 // ReadScanDocument reads the Scan Document shape. Every field gets the
-// document's confidence (a value over 1 is taken as a percentage).
-func ReadScanDocument(b []byte) (Passport, error) {
-	if err := checkSize(b); err != nil {
+// document's confidence (a value over 1 is taken as a percentage). The
+// options are those of [mrz.Parse], used to parse mrzData.
+//
+// Input that has none of the shape's keys is refused, with an error that
+// says so when it looks like another vendor's response; so are null, an
+// empty object, and any JSON value that is not an object.
+func ReadScanDocument(b []byte, opts ...mrz.Option) (Passport, error) {
+	if err := checkInput(b); err != nil {
 		return Passport{}, err
 	}
-	var s ScanDocument
-	if err := json.Unmarshal(b, &s); err != nil {
+	var in scanIn
+	if err := json.Unmarshal(b, &in); err != nil {
 		return Passport{}, jsonError(err)
 	}
-	return s.Passport()
+	if kind := jsonKind(b); kind != "object" {
+		return Passport{}, fmt.Errorf("%w: not a Scan Document (want an object, got %s)", ErrInput, kind)
+	}
+	if !in.any() {
+		return Passport{}, notShape("a Scan Document", "none of its keys", in.otherKeys, SourceScanDocument)
+	}
+	s := ScanDocument{
+		DocumentType: in.DocumentType.v, FullName: in.FullName.v, FirstName: in.FirstName.v, LastName: in.LastName.v,
+		DateOfBirth: in.DateOfBirth.v, Gender: in.Gender.v, Nationality: in.Nationality.v,
+		DocumentNumber: in.DocumentNumber.v, ExpirationDate: in.ExpirationDate.v, IssuingCountry: in.IssuingCountry.v,
+		Address: in.Address.v, MRZData: in.MRZData.v, RawFields: in.RawFields,
+	}
+	if in.Confidence != nil {
+		s.Confidence = *in.Confidence
+	}
+	return s.Passport(opts...)
 }
 
-// Passport converts the shape to a Passport.
-func (s ScanDocument) Passport() (Passport, error) {
+// Passport converts the shape to a Passport; the options are those of
+// [mrz.Parse], used to parse mrzData.
+func (s ScanDocument) Passport(opts ...mrz.Option) (Passport, error) {
 	c := field.ClampConfidence(s.Confidence)
 	if s.Confidence > 1 {
 		c = field.ConfidenceFromPercent(s.Confidence)
@@ -192,12 +155,10 @@ func (s ScanDocument) Passport() (Passport, error) {
 		return field.Field[string]{}
 	}
 	p.DocumentType = text(s.DocumentType)
-	if t := deref(s.DocumentType); t != "" {
-		switch t {
-		case TypePassport, TypeNationalID, TypeDriversLicense, TypeVisa:
-		default:
-			return Passport{}, fmt.Errorf("%w: documentType: want passport, national_id, drivers_license or visa", ErrInput)
-		}
+	switch p.DocumentType.Value {
+	case "", TypePassport, TypeNationalID, TypeDriversLicense, TypeVisa:
+	default:
+		return Passport{}, fmt.Errorf("%w: documentType: want passport, national_id, drivers_license or visa", ErrInput)
 	}
 	p.Surname = text(s.LastName)
 	if f := text(s.FirstName); !f.IsZero() {
@@ -205,69 +166,68 @@ func (s ScanDocument) Passport() (Passport, error) {
 	}
 	p.IDNumber = text(s.DocumentNumber)
 	p.Address = text(s.Address)
-	var err error
-	date := func(name string, v *string) field.Field[field.Date] {
-		t := deref(v)
-		if t == "" || err != nil {
-			return field.Field[field.Date]{}
-		}
-		d, e := field.ParseDate(t)
-		if e != nil {
-			err = fmt.Errorf("%w: %s: want a date YYYY-MM-DD", ErrInput, name)
-		}
-		return field.Of(d, c)
-	}
-	p.BirthDate = date("dateOfBirth", s.DateOfBirth)
-	p.ExpiryDate = date("expirationDate", s.ExpirationDate)
-	country := func(name string, v *string) field.Field[field.Country] {
-		t := deref(v)
-		if t == "" || err != nil {
-			return field.Field[field.Country]{}
-		}
-		k, e := field.ParseCountry(t)
-		if e != nil {
-			err = fmt.Errorf("%w: %s: unknown country code", ErrInput, name)
-		}
-		return field.Of(k, c)
-	}
-	p.Country = country("issuingCountry", s.IssuingCountry)
-	p.Nationality = country("nationality", s.Nationality)
-	if g := deref(s.Gender); g != "" {
-		sx, e := field.ParseSex(g)
-		if e != nil && err == nil {
-			err = fmt.Errorf("%w: gender: want M, F or X", ErrInput)
-		}
-		p.Gender = field.Of(sx, c)
-	}
-	if err != nil {
+	if err := s.typedFields(&p, c); err != nil {
 		return Passport{}, err
 	}
 	lines := strings.Fields(deref(s.MRZData))
-	for i, l := range lines {
-		f := field.Of(l, c)
-		switch i {
-		case 0:
-			p.MRZ1 = f
-		case 1:
-			p.MRZ2 = f
-		case 2:
-			p.MRZ3 = f
-		}
-	}
 	if len(lines) > 3 {
 		return Passport{}, fmt.Errorf("%w: mrzData: more than 3 lines", ErrInput)
 	}
-	if len(s.RawFields) > 0 {
-		p.RawFields = map[string]string{}
-		keys := make([]string, 0, len(s.RawFields))
-		for k := range s.RawFields {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			p.RawFields[k] = s.RawFields[k]
-		}
+	for i, f := range []*field.Field[string]{&p.MRZ1, &p.MRZ2, &p.MRZ3}[:len(lines)] {
+		*f = field.Of(lines[i], c)
 	}
-	p.parseMRZ()
+	if len(s.RawFields) > 0 {
+		p.RawFields = maps.Clone(s.RawFields)
+	}
+	p.parseMRZ(opts...)
 	return p, nil
+}
+
+// typedFields reads the dates, countries and sex of s into p, each with
+// confidence c.
+func (s ScanDocument) typedFields(p *Passport, c field.Confidence) error {
+	var err error
+	p.BirthDate, err = scanDate("dateOfBirth", s.DateOfBirth, c)
+	if err != nil {
+		return err
+	}
+	if p.ExpiryDate, err = scanDate("expirationDate", s.ExpirationDate, c); err != nil {
+		return err
+	}
+	if p.Country, err = scanCountry("issuingCountry", s.IssuingCountry, c); err != nil {
+		return err
+	}
+	if p.Nationality, err = scanCountry("nationality", s.Nationality, c); err != nil {
+		return err
+	}
+	if g := deref(s.Gender); g != "" {
+		sx, e := field.ParseSex(g)
+		if e != nil {
+			return fmt.Errorf("%w: gender: want M, F or X", ErrInput)
+		}
+		p.Gender = field.Of(sx, c)
+	}
+	return nil
+}
+
+func scanDate(name string, v *string, c field.Confidence) (field.Field[field.Date], error) {
+	return scanValue(name, v, c, field.ParseDate, "want a date YYYY-MM-DD")
+}
+
+func scanCountry(name string, v *string, c field.Confidence) (field.Field[field.Country], error) {
+	return scanValue(name, v, c, field.ParseCountry, "unknown country code")
+}
+
+// scanValue parses the value of key name, if any, with confidence c; an
+// error says what the key wants.
+func scanValue[T field.Value](name string, v *string, c field.Confidence, parse func(string) (T, error), want string) (field.Field[T], error) {
+	t := deref(v)
+	if t == "" {
+		return field.Field[T]{}, nil
+	}
+	x, err := parse(t)
+	if err != nil {
+		return field.Field[T]{}, fmt.Errorf("%w: %s: %s", ErrInput, name, want)
+	}
+	return field.Of(x, c), nil
 }

@@ -74,145 +74,193 @@ var mrzFieldNames = map[string]string{
 // document has not expired, and that confidences reach the minimum. It
 // returns the findings in that order; none means the passport is consistent.
 func Verify(p Passport, opts VerifyOptions) []Finding {
-	var out []Finding
-	add := func(fieldName string, kind FindingKind, msg string) {
-		out = append(out, Finding{fieldName, kind, msg})
+	v := verifier{p: p, opts: opts, today: opts.Today, src: returned[p.Source]}
+	if !v.today.IsFull() {
+		v.today = field.Today()
 	}
-	today := opts.Today
-	if !today.IsFull() {
-		today = field.Today()
-	}
-	lines := p.MRZLines()
-	var d mrz.Document
-	readable := false
-	switch {
-	case len(lines) == 0:
-		add("mrz1", FindingMissing, "no MRZ lines were returned")
-	default:
-		var err error
-		d, err = mrz.Parse(strings.Join(lines, "\n"), mrz.WithReferenceDate(today))
-		var se *mrz.SyntaxError
-		var ve mrz.ValidationError
-		switch {
-		case errors.As(err, &se):
-			where := "mrz1"
-			if se.Line == 2 {
-				where = "mrz2"
-			} else if se.Line == 3 {
-				where = "mrz3"
-			}
-			add(where, FindingSyntax, "MRZ unreadable: "+se.Kind.Error())
-		case errors.As(err, &ve):
-			readable = true
-			for _, e := range ve {
-				name, ok := mrzFieldNames[e.Field]
-				if !ok {
-					name = "mrz" + string(rune('0'+e.Line))
-				}
-				if errors.Is(e, mrz.ErrCheckDigit) {
-					add(name, FindingCheckDigit, "MRZ check digit does not match ("+e.Field+")")
-				} else {
-					add(name, FindingSyntax, "MRZ field invalid: "+e.Kind.Error())
-				}
-			}
-		default:
-			readable = true
-		}
-	}
-	src := returned[p.Source]
-	missing := func(name string) {
-		if src[name] {
-			add(name, FindingMissing, "the MRZ holds this field but it was not returned")
-		}
-	}
+	readable := v.parse()
 	if readable {
-		// Document number.
-		if p.IDNumber.IsZero() {
-			missing("id_number")
-		} else if normNumber(p.IDNumber.Value) != normNumber(d.DocumentNumber()) {
-			add("id_number", FindingMismatch, "printed document number differs from the MRZ")
-		}
-		// Names.
-		if sur := d.Surname(); sur != "" || p.Surname.Value != "" {
-			switch {
-			case p.Surname.IsZero():
-				missing("surname")
-			case !namesMatch(p.Surname.Value, sur, d.NameTruncated()):
-				add("surname", FindingMismatch, "printed surname differs from the MRZ")
-			}
-		}
-		if given := strings.Join(d.GivenNames(), " "); given != "" || p.GivenNamesText() != "" {
-			switch {
-			case p.GivenNamesText() == "":
-				missing("given_names")
-			case !namesMatch(p.GivenNamesText(), given, d.NameTruncated()):
-				add("given_names", FindingMismatch, "printed given names differ from the MRZ")
-			}
-		}
-		// Dates.
-		checkDate := func(name string, printed field.Field[field.Date], fromMRZ field.Date) {
-			switch {
-			case fromMRZ.IsZero():
-			case printed.IsZero():
-				missing(name)
-			case !datesAgree(printed.Value, fromMRZ):
-				add(name, FindingMismatch, "printed date differs from the MRZ")
-			}
-		}
-		checkDate("birth_date", p.BirthDate, d.BirthDate())
-		checkDate("expiry_date", p.ExpiryDate, d.ExpiryDate())
-		// Sex: '<' in the MRZ says nothing to compare with.
-		if s := d.Sex(); s == field.SexMale || s == field.SexFemale || s == field.SexX {
-			switch {
-			case p.Gender.IsZero() || p.Gender.Value == field.SexUnspecified:
-				missing("gender")
-			case p.Gender.Value != s:
-				add("gender", FindingMismatch, "printed sex differs from the MRZ")
-			}
-		}
-		checkCountry := func(name string, printed field.Field[field.Country], fromMRZ field.Country) {
-			switch {
-			case fromMRZ.IsZero():
-			case printed.IsZero():
-				missing(name)
-			case printed.Value.ISOCode() != fromMRZ.ISOCode():
-				add(name, FindingMismatch, "printed country differs from the MRZ")
-			}
-		}
-		checkCountry("country", p.Country, d.IssuingState())
-		checkCountry("nationality", p.Nationality, d.Nationality())
+		v.compareNumber()
+		v.compareNames()
+		v.compareDate("birth_date", p.BirthDate, v.d.BirthDate())
+		v.compareDate("expiry_date", p.ExpiryDate, v.d.ExpiryDate())
+		v.compareSex()
+		v.compareCountry("country", p.Country, v.d.IssuingState())
+		v.compareCountry("nationality", p.Nationality, v.d.Nationality())
 	}
-	// Expiry: the MRZ's date when it has one, else the printed one.
-	exp := p.ExpiryDate.Value
-	if readable && d.ExpiryDate().IsFull() {
-		exp = d.ExpiryDate()
-	}
-	if exp.IsFull() && exp.Before(today) {
-		add("expiry_date", FindingExpired, "the document expired before the reference date")
-	}
+	v.checkExpiry(readable)
 	if opts.MinConfidence > 0 {
-		low := func(name string, ok bool, c field.Confidence) {
-			if ok && c < opts.MinConfidence {
-				add(name, FindingLowConfidence, "confidence below the minimum")
-			}
-		}
-		low("id_number", !p.IDNumber.IsZero(), p.IDNumber.Confidence)
-		low("surname", !p.Surname.IsZero(), p.Surname.Confidence)
-		for _, g := range p.GivenNames {
-			if !g.IsZero() && g.Confidence < opts.MinConfidence {
-				low("given_names", true, g.Confidence)
-				break
-			}
-		}
-		low("birth_date", !p.BirthDate.IsZero(), p.BirthDate.Confidence)
-		low("expiry_date", !p.ExpiryDate.IsZero(), p.ExpiryDate.Confidence)
-		low("gender", !p.Gender.IsZero(), p.Gender.Confidence)
-		low("country", !p.Country.IsZero(), p.Country.Confidence)
-		low("nationality", !p.Nationality.IsZero(), p.Nationality.Confidence)
-		low("mrz1", !p.MRZ1.IsZero(), p.MRZ1.Confidence)
-		low("mrz2", !p.MRZ2.IsZero(), p.MRZ2.Confidence)
+		v.checkConfidences()
 	}
-	return out
+	return v.out
+}
+
+// verifier holds what Verify has found so far.
+type verifier struct {
+	p     Passport
+	opts  VerifyOptions
+	today field.Date
+	src   map[string]bool // the fields the source can return
+	d     mrz.Document
+	out   []Finding
+}
+
+func (v *verifier) add(fieldName string, kind FindingKind, msg string) {
+	v.out = append(v.out, Finding{fieldName, kind, msg})
+}
+
+// missing reports a field the MRZ holds, when the source could return it.
+func (v *verifier) missing(name string) {
+	if v.src[name] {
+		v.add(name, FindingMissing, "the MRZ holds this field but it was not returned")
+	}
+}
+
+// parse parses the MRZ lines into v.d, reporting why they are unreadable or
+// which checks fail, and reports whether they were readable.
+func (v *verifier) parse() bool {
+	lines := v.p.MRZLines()
+	if len(lines) == 0 {
+		v.add("mrz1", FindingMissing, "no MRZ lines were returned")
+		return false
+	}
+	var err error
+	v.d, err = mrz.Parse(strings.Join(lines, "\n"), mrz.WithReferenceDate(v.today))
+	var se *mrz.SyntaxError
+	var ve mrz.ValidationError
+	switch {
+	case errors.As(err, &se):
+		v.add(mrzLineName(se.Line), FindingSyntax, "MRZ unreadable: "+se.Kind.Error())
+		return false
+	case errors.As(err, &ve):
+		for _, e := range ve {
+			name, ok := mrzFieldNames[e.Field]
+			if !ok {
+				name = mrzLineName(e.Line)
+			}
+			if errors.Is(e, mrz.ErrCheckDigit) {
+				v.add(name, FindingCheckDigit, "MRZ check digit does not match ("+e.Field+")")
+			} else {
+				v.add(name, FindingSyntax, "MRZ field invalid: "+e.Kind.Error())
+			}
+		}
+	}
+	return true
+}
+
+// mrzLineName names MRZ line n (1-based) as a field: mrz1, mrz2 or mrz3;
+// mrz1 when the line is not known.
+func mrzLineName(n int) string {
+	switch n {
+	case 2:
+		return "mrz2"
+	case 3:
+		return "mrz3"
+	}
+	return "mrz1"
+}
+
+func (v *verifier) compareNumber() {
+	switch {
+	case v.p.IDNumber.IsZero():
+		v.missing("id_number")
+	case normNumber(v.p.IDNumber.Value) != normNumber(v.d.DocumentNumber()):
+		v.add("id_number", FindingMismatch, "printed document number differs from the MRZ")
+	}
+}
+
+func (v *verifier) compareNames() {
+	if sur := v.d.Surname(); sur != "" || v.p.Surname.Value != "" {
+		switch {
+		case v.p.Surname.IsZero():
+			v.missing("surname")
+		case !namesMatch(v.p.Surname.Value, sur, v.d.NameTruncated()):
+			v.add("surname", FindingMismatch, "printed surname differs from the MRZ")
+		}
+	}
+	printed := v.p.GivenNamesText()
+	if given := strings.Join(v.d.GivenNames(), " "); given != "" || printed != "" {
+		switch {
+		case printed == "":
+			v.missing("given_names")
+		case !namesMatch(printed, given, v.d.NameTruncated()):
+			v.add("given_names", FindingMismatch, "printed given names differ from the MRZ")
+		}
+	}
+}
+
+func (v *verifier) compareDate(name string, printed field.Field[field.Date], fromMRZ field.Date) {
+	compare(v, name, printed, fromMRZ, datesAgree, "printed date differs from the MRZ")
+}
+
+func (v *verifier) compareCountry(name string, printed field.Field[field.Country], fromMRZ field.Country) {
+	compare(v, name, printed, fromMRZ, func(a, b field.Country) bool { return a.ISOCode() == b.ISOCode() },
+		"printed country differs from the MRZ")
+}
+
+// compare reports a printed field the MRZ holds as missing, or as a
+// mismatch when agree says it differs from the MRZ's value.
+func compare[T field.Value](v *verifier, name string, printed field.Field[T], fromMRZ T, agree func(printed, fromMRZ T) bool, msg string) {
+	var zero T
+	switch {
+	case fromMRZ == zero:
+	case printed.IsZero():
+		v.missing(name)
+	case !agree(printed.Value, fromMRZ):
+		v.add(name, FindingMismatch, msg)
+	}
+}
+
+// compareSex compares the sex; '<' in the MRZ says nothing to compare with.
+func (v *verifier) compareSex() {
+	s := v.d.Sex()
+	if s != field.SexMale && s != field.SexFemale && s != field.SexX {
+		return
+	}
+	switch {
+	case v.p.Gender.IsZero() || v.p.Gender.Value == field.SexUnspecified:
+		v.missing("gender")
+	case v.p.Gender.Value != s:
+		v.add("gender", FindingMismatch, "printed sex differs from the MRZ")
+	}
+}
+
+// checkExpiry reports a document expired before the reference date: by the
+// MRZ's expiry date when it has one, else by the printed one.
+func (v *verifier) checkExpiry(readable bool) {
+	exp := v.p.ExpiryDate.Value
+	if readable && v.d.ExpiryDate().IsFull() {
+		exp = v.d.ExpiryDate()
+	}
+	if exp.IsFull() && exp.Before(v.today) {
+		v.add("expiry_date", FindingExpired, "the document expired before the reference date")
+	}
+}
+
+// checkConfidences reports every returned field whose confidence is under
+// the minimum (the given names once).
+func (v *verifier) checkConfidences() {
+	p := v.p
+	low := func(name string, ok bool, c field.Confidence) {
+		if ok && c < v.opts.MinConfidence {
+			v.add(name, FindingLowConfidence, "confidence below the minimum")
+		}
+	}
+	low("id_number", !p.IDNumber.IsZero(), p.IDNumber.Confidence)
+	low("surname", !p.Surname.IsZero(), p.Surname.Confidence)
+	for _, g := range p.GivenNames {
+		if !g.IsZero() && g.Confidence < v.opts.MinConfidence {
+			low("given_names", true, g.Confidence)
+			break
+		}
+	}
+	low("birth_date", !p.BirthDate.IsZero(), p.BirthDate.Confidence)
+	low("expiry_date", !p.ExpiryDate.IsZero(), p.ExpiryDate.Confidence)
+	low("gender", !p.Gender.IsZero(), p.Gender.Confidence)
+	low("country", !p.Country.IsZero(), p.Country.Confidence)
+	low("nationality", !p.Nationality.IsZero(), p.Nationality.Confidence)
+	low("mrz1", !p.MRZ1.IsZero(), p.MRZ1.Confidence)
+	low("mrz2", !p.MRZ2.IsZero(), p.MRZ2.Confidence)
 }
 
 // normNumber upper-cases a document number and drops spaces, hyphens and

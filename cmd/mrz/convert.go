@@ -44,19 +44,19 @@ func (e *env) readPassports(from string, pos []string, opts []mrz.Option) ([]pas
 		}
 		return []passport.Passport{passport.FromMRZ(d)}, nil
 	case "mindee":
-		r, err := passport.ReadMindee(in)
+		r, err := passport.ReadMindee(in, opts...)
 		if err != nil {
 			return nil, err
 		}
 		return []passport.Passport{r.Passport()}, nil
 	case "scan-document":
-		p, err := passport.ReadScanDocument(in)
+		p, err := passport.ReadScanDocument(in, opts...)
 		if err != nil {
 			return nil, err
 		}
 		return []passport.Passport{p}, nil
 	}
-	ps, err := passport.ReadTextract(in)
+	ps, err := passport.ReadTextract(in, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -68,13 +68,13 @@ func (e *env) readPassports(from string, pos []string, opts []mrz.Option) ([]pas
 
 func runConvert(e *env, args []string) int {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
-	from := fs.String("from", "", "input shape: mrz, mindee, scan-document or textract")
-	to := fs.String("to", "", "output shape: mindee, scan-document or json")
+	from := fs.String("from", "", "input `shape`: mrz, mindee, scan-document or textract")
+	to := fs.String("to", "", "output `shape`: mindee, scan-document or json")
 	var today dateFlag
-	fs.Var(&today, "today", "reference date for two-digit years (default: today)")
+	fs.Var(&today, "today", "reference date `YYYY-MM-DD` for two-digit years of the MRZ (default: today)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
-		return e.fail("convert: %v (usage: %s)", err, convertUsage)
+		return e.flagError(fs, convertUsage, err)
 	}
 	switch *to {
 	case "mindee", "scan-document", "json":
@@ -111,22 +111,22 @@ func runConvert(e *env, args []string) int {
 
 func runVerify(e *env, args []string) int {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	from := fs.String("from", "", "input shape: mindee, scan-document or textract")
+	from := fs.String("from", "", "input `shape`: mindee, scan-document or textract")
 	asJSON := fs.Bool("json", false, "print {\"valid\", \"findings\"} as JSON")
-	minConf := fs.Float64("min-confidence", 0, "report fields whose confidence is below this (0..1)")
+	minConf := fs.Float64("min-confidence", 0, "report fields whose confidence is below `C`, a number in 0..1")
 	var today dateFlag
-	fs.Var(&today, "today", "reference date for expiry and two-digit years (default: today)")
+	fs.Var(&today, "today", "reference date `YYYY-MM-DD` for expiry and two-digit years (default: today)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
-		return e.fail("verify: %v (usage: %s)", err, verifyUsage)
+		return e.flagError(fs, verifyUsage, err)
 	}
 	if *from == "mrz" {
 		return e.fail("verify: --from: want mindee, scan-document or textract (an MRZ alone has nothing to compare)")
 	}
-	if *minConf < 0 || *minConf > 1 {
+	if !(*minConf >= 0 && *minConf <= 1) { // NaN too
 		return e.fail("verify: --min-confidence: want a number in 0..1")
 	}
-	ps, err := e.readPassports(*from, pos, nil)
+	ps, err := e.readPassports(*from, pos, today.options())
 	if err != nil {
 		return e.fail("verify: %v", err)
 	}

@@ -1,9 +1,15 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"log"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/mrzkit/mrzkit/field"
+	"github.com/mrzkit/mrzkit/mrz"
 )
 
 // TestReadmeCommands keeps the first two commands of the README true: they
@@ -26,4 +32,100 @@ func TestReadmeCommands(t *testing.T) {
 	if code, _, errs := runCmd(t, "", "parse", "../../testdata/td3-specimen.mrz"); code != 0 {
 		t.Fatalf("the README's sample does not parse: %d %s", code, errs)
 	}
+}
+
+// readmeBlocks returns the fenced blocks of the README in a language.
+func readmeBlocks(t *testing.T, lang string) []string {
+	t.Helper()
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, part := range strings.Split(string(b), "```"+lang+"\n")[1:] {
+		block, _, _ := strings.Cut(part, "```")
+		out = append(out, block)
+	}
+	return out
+}
+
+// TestReadmeRunsCommands runs every mrz command of the README's shell
+// blocks (pipes and placeholders aside) from the module root: each names
+// files that exist and exits 0 or 1.
+func TestReadmeRunsCommands(t *testing.T) {
+	var cmds [][]string
+	for _, block := range readmeBlocks(t, "sh") {
+		block = strings.ReplaceAll(block, "\\\n", " ")
+		for _, line := range strings.Split(block, "\n") {
+			line, _, _ = strings.Cut(line, " #")
+			if !strings.HasPrefix(line, "mrz ") || strings.Contains(line, "|") {
+				continue
+			}
+			var args []string
+			for _, f := range strings.Fields(line)[1:] {
+				args = append(args, strings.Trim(f, `"`))
+			}
+			cmds = append(cmds, args)
+		}
+	}
+	if len(cmds) < 6 {
+		t.Fatalf("only %d commands in the README", len(cmds))
+	}
+	t.Chdir("../..")
+	for _, args := range cmds {
+		if code, _, errs := runCmd(t, "", args...); code > exitInvalid {
+			t.Errorf("README: mrz %s: exit %d %s", strings.Join(args, " "), code, errs)
+		}
+	}
+}
+
+// TestReadmeGoExamples: the README's Go blocks are the bodies of
+// Example_readmeParse and Example_readmeEncode below, which run and check
+// their output.
+func TestReadmeGoExamples(t *testing.T) {
+	src, err := os.ReadFile("doc_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := readmeBlocks(t, "go")
+	for i, name := range []string{"Example_readmeParse", "Example_readmeEncode"} {
+		_, body, _ := strings.Cut(string(src), "func "+name+"() {\n")
+		body, _, _ = strings.Cut(body, "\n}\n")
+		body = strings.ReplaceAll(body, "\n\t", "\n")
+		body = strings.TrimPrefix(body, "\t")
+		body = strings.ReplaceAll(body, "// Output:\n// ", "// ")
+		if i >= len(blocks) || strings.TrimSpace(blocks[i]) != strings.TrimSpace(body) {
+			t.Errorf("README's Go block %d is not %s's body:\n%s\nwant:\n%s", i+1, name, blocks[min(i, len(blocks)-1)], body)
+		}
+	}
+}
+
+func Example_readmeParse() {
+	d, err := mrz.Parse("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n" +
+		"L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+	var ve mrz.ValidationError
+	switch {
+	case errors.As(err, &ve): // well formed, but checks failed: d is the best-effort read
+		for _, e := range ve {
+			log.Printf("%s at %d:%d: %v", e.Field, e.Line, e.Column, e.Kind) // no holder data
+		}
+	case err != nil: // *mrz.SyntaxError: not an MRZ at all
+		log.Fatal(err)
+	}
+	fmt.Println(d.Surname(), d.GivenNames(), d.BirthDate(), d.Nationality().Code())
+	// Output:
+	// ERIKSSON [ANNA MARIA] 1974-08-12 UTO
+}
+
+func Example_readmeEncode() {
+	e, err := mrz.Encode(mrz.Fields{Format: mrz.TD3, IssuingState: "D", DocumentNumber: "C01X00T47",
+		Nationality: "D", Surname: "Müller-Lüdenscheidt", GivenNames: []string{"Jürgen"},
+		BirthDate: field.MustDate(1964, 8, 12), Sex: field.SexMale, ExpiryDate: field.MustDate(2027, 2, 28)})
+	if err != nil {
+		log.Fatal(err) // a *mrz.FieldError naming the field
+	}
+	fmt.Println(e)
+	// Output:
+	// P<D<<MUELLER<LUEDENSCHEIDT<<JUERGEN<<<<<<<<<
+	// C01X00T478D<<6408125M2702283<<<<<<<<<<<<<<<4
 }

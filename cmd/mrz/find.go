@@ -51,10 +51,10 @@ func runFind(e *env, args []string) int {
 	asJSON := fs.Bool("json", false, "print the candidates as JSON")
 	all := fs.Bool("all", false, "print every candidate, not only the best")
 	var today dateFlag
-	fs.Var(&today, "today", "reference date for two-digit years (default: today)")
+	fs.Var(&today, "today", "reference date `YYYY-MM-DD` for two-digit years (default: today)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
-		return e.fail("find: %v (usage: %s)", err, findUsage)
+		return e.flagError(fs, findUsage, err)
 	}
 	in, err := e.readInput(pos, mrz.MaxFindInput)
 	if err != nil {

@@ -34,8 +34,12 @@ func TestFindCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &arr); err != nil || code != 0 || len(arr) != 2 {
 		t.Errorf("--all: exit %d %v", code, err)
 	}
-	// Found but invalid: exit 1, with the alternatives printed.
-	code, out, _ = runCmd(t, "P<UTOERIKSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", "find")
+}
+
+// TestFindCommandAmbiguous: found but invalid, exit 1, with the
+// alternatives printed.
+func TestFindCommandAmbiguous(t *testing.T) {
+	code, out, _ := runCmd(t, "P<UTOERIKSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", "find")
 	if code != 1 || !strings.Contains(out, "several repairs fit (name at MRZ line 1, column 24); in the input:\n") ||
 		!strings.Contains(out, `either line 1, column 24: "1" -> "I"`) || !strings.Contains(out, `or line 1, column 24: "1" -> "L"`) {
 		t.Errorf("ambiguous: exit %d\n%s", code, out)
@@ -49,7 +53,10 @@ func TestFindCommand(t *testing.T) {
 		len(amb.Ambiguous) != 1 || amb.Ambiguous[0]["field"] != "name" || amb.Ambiguous[0]["line"] != 1.0 || amb.Ambiguous[0]["column"] != 24.0 {
 		t.Errorf("ambiguous --json: exit %d %v\n%s", code, err, out)
 	}
-	// Nothing found, bad usage: exit 2.
+}
+
+// TestFindCommandFailures: nothing found, bad usage: exit 2.
+func TestFindCommandFailures(t *testing.T) {
 	for _, c := range []struct {
 		stdin string
 		args  []string

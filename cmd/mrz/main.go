@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/mrzkit/mrzkit/field"
@@ -44,7 +45,7 @@ type env struct {
 
 func commands() []command {
 	return []command{
-		{"parse", "mrz parse [--json] [--today YYYY-MM-DD] [FILE|-]", "read and validate one MRZ", runParse},
+		{"parse", parseUsage, "read and validate one MRZ", runParse},
 		{"find", findUsage, "find MRZs in OCR text and repair misreads", runFind},
 		{"convert", convertUsage, "convert an MRZ or a vendor response to another JSON shape", runConvert},
 		{"verify", verifyUsage, "check a vendor's printed fields against the document's own MRZ", runVerify},
@@ -57,20 +58,45 @@ func main() {
 	os.Exit(run(os.Args[1:], &env{os.Stdin, os.Stdout, os.Stderr}))
 }
 
+// run runs the command line and returns the exit status. Output that
+// cannot be written (a full disk, a closed pipe) is an error: exit 2.
 func run(args []string, e *env) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		w := e.stdout
-		code := exitValid
-		if len(args) == 0 {
-			w, code = e.stderr, exitUsage
-		}
-		fmt.Fprintln(w, "mrz: read, validate and convert machine-readable zones (ICAO Doc 9303)")
-		fmt.Fprintln(w, "\nUsage:")
-		for _, c := range commands() {
-			fmt.Fprintf(w, "  %s\n      %s\n", c.usage, c.summary)
-		}
-		fmt.Fprintln(w, "\nExit status: 0 valid, 1 read but a check failed, 2 malformed input or bad usage.")
-		return code
+	out := &checkedWriter{w: e.stdout}
+	code := dispatch(args, &env{stdin: e.stdin, stdout: out, stderr: e.stderr})
+	if out.err != nil {
+		fmt.Fprintf(e.stderr, "mrz: cannot write the output: %v\n", unwrapPath(out.err))
+		return exitUsage
+	}
+	return code
+}
+
+// checkedWriter keeps the first error of its writer and writes nothing
+// after it.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(b []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(b)
+	c.err = err
+	return n, err
+}
+
+func dispatch(args []string, e *env) int {
+	if len(args) == 0 {
+		printUsage(e.stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "--help":
+		printUsage(e.stdout)
+		return exitValid
+	case "help":
+		return e.help(args[1:])
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -78,6 +104,39 @@ func run(args []string, e *env) int {
 		}
 	}
 	return e.fail("unknown command %q (run 'mrz help')", args[0])
+}
+
+// printUsage lists the commands.
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "mrz: read, validate and convert machine-readable zones (ICAO Doc 9303)")
+	fmt.Fprintln(w, "\nUsage:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %s\n      %s\n", c.usage, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'mrz help COMMAND' or 'mrz COMMAND --help' for a command's flags.")
+	fmt.Fprintln(w, "Exit status: 0 valid, 1 read but a check failed, 2 malformed input or bad usage.")
+}
+
+// help answers "mrz help [COMMAND]": the list of commands, or one
+// command's help (as "mrz COMMAND --help" prints it).
+func (e *env) help(topics []string) int {
+	switch len(topics) {
+	case 0:
+		printUsage(e.stdout)
+		return exitValid
+	case 1:
+		for _, c := range commands() {
+			if c.name == topics[0] {
+				return c.run(e, []string{"--help"})
+			}
+		}
+		var names []string
+		for _, c := range commands() {
+			names = append(names, c.name)
+		}
+		return e.fail("help: unknown command %q (want one of: %s)", topics[0], strings.Join(names, ", "))
+	}
+	return e.fail("help: want at most one command")
 }
 
 // fail prints a one-line error and returns exitUsage.
@@ -88,25 +147,81 @@ func (e *env) fail(format string, a ...any) int {
 	return exitUsage
 }
 
+// flagError answers a flag error of a command's flag set fs: for -h or
+// --help, the command's usage, summary and flags on standard output (exit
+// 0); otherwise a one-line error with the usage (exit 2). The error never
+// repeats a flag's value.
+func (e *env) flagError(fs *flag.FlagSet, usage string, err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(e.stdout, "Usage: %s\n", usage)
+		for _, c := range commands() {
+			if c.name == fs.Name() {
+				fmt.Fprintf(e.stdout, "\n%s.\n", strings.ToUpper(c.summary[:1])+c.summary[1:])
+			}
+		}
+		var n int
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprintln(e.stdout, "\nFlags:")
+			fs.SetOutput(e.stdout)
+			fs.PrintDefaults()
+			fs.SetOutput(io.Discard)
+		}
+		return exitValid
+	}
+	return e.fail("%s: %v (usage: %s)", fs.Name(), flagErrorText(err), usage)
+}
+
+// flagValue matches the value the flag package quotes in its errors.
+var flagValue = regexp.MustCompile(`^invalid (boolean )?value ".*" for (flag )?(-[^:]*): `)
+
+// flagErrorText is the flag package's error without the value given.
+func flagErrorText(err error) string {
+	return flagValue.ReplaceAllString(err.Error(), "invalid ${1}value for flag $3: ")
+}
+
 // parseFlags parses flags that may stand before or after the positional
-// arguments, and returns the positional ones.
+// arguments, and returns the positional ones. After "--", every argument
+// is positional.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			return nil, err
 		}
-		args = fs.Args()
-		if len(args) == 0 {
+		rest := fs.Args()
+		if endOfFlags(fs, args, len(args)-len(rest)) {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
 			return pos, nil
 		}
-		if args[0] == "-" || !strings.HasPrefix(args[0], "-") {
-			pos = append(pos, args[0])
-			args = args[1:]
-			continue
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// endOfFlags reports whether the flag package stopped parsing args at a
+// "--" that ends the flags (not one that is the value of a flag), having
+// consumed n arguments.
+func endOfFlags(fs *flag.FlagSet, args []string, n int) bool {
+	if n == 0 || args[n-1] != "--" {
+		return false
+	}
+	if prev := args[max(n-2, 0)]; n >= 2 && strings.HasPrefix(prev, "-") && !strings.Contains(prev, "=") {
+		if f := fs.Lookup(strings.TrimLeft(prev, "-")); f != nil && !isBool(f) {
+			return false // "--" is this flag's value
 		}
 	}
+	return true
+}
+
+// isBool reports whether a flag takes no value.
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // readInput reads FILE, or standard input for "-" or no argument, refusing

@@ -11,14 +11,16 @@ import (
 	"github.com/mrzkit/mrzkit/mrz"
 )
 
+const parseUsage = "mrz parse [--json] [--today YYYY-MM-DD] [FILE|-]"
+
 func runParse(e *env, args []string) int {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the document as JSON")
 	var today dateFlag
-	fs.Var(&today, "today", "reference date for two-digit years (default: today)")
+	fs.Var(&today, "today", "reference date `YYYY-MM-DD` for two-digit years (default: today)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
-		return e.fail("parse: %v (usage: mrz parse [--json] [--today YYYY-MM-DD] [FILE|-])", err)
+		return e.flagError(fs, parseUsage, err)
 	}
 	in, err := e.readInput(pos, mrz.MaxInputLen)
 	if err != nil {
@@ -53,81 +55,111 @@ func writeJSON(w io.Writer, v any) error {
 // printTable prints the fields of d with a mark per check and, when checks
 // fail, the MRZ with a caret under each failing column.
 func printTable(w io.Writer, d mrz.Document) {
-	mark := func(c mrz.Check) string {
-		switch d.Check(c) {
-		case mrz.CheckPassed:
-			return "[ok]"
-		case mrz.CheckFailed:
-			return "[FAIL]"
-		}
-		return ""
-	}
-	failed := map[string]bool{}
+	t := table{w: w, d: d, failed: map[string]bool{}}
 	for _, e := range d.Errors() {
 		if !errors.Is(e, mrz.ErrCheckDigit) {
-			failed[e.Field] = true
+			t.failed[e.Field] = true
 		}
 	}
-	row := func(name, value, m string, field string) {
-		if field != "" && failed[field] && m != "[FAIL]" {
-			m = strings.TrimSpace(m + " [FAIL]")
-		}
-		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("%-16s %-32s %s", name, value, m), " "))
-	}
-	country := func(code, name string) string {
-		if name == "" {
-			return code
-		}
-		return code + " (" + name + ")"
-	}
-	f := d.Format()
-	has := func(name string) bool { _, _, _, ok := d.Position(name); return ok }
-	row("Format", f.String(), "", "")
-	row("Document code", d.DocumentCode()+" ("+d.Kind().String()+")", "", "document_code")
-	row("Issuing state", country(d.IssuingStateCode(), d.IssuingState().Name()), "", "issuing_state")
-	row("Document number", d.DocumentNumber(), mark(mrz.CheckDocumentNumber), "document_number")
-	row("Surname", d.Surname(), "", "name")
-	row("Given names", strings.Join(d.GivenNames(), " "), "", "name")
-	if has("nationality") {
-		row("Nationality", country(d.NationalityCode(), d.Nationality().Name()), "", "nationality")
-	}
-	row("Birth date", d.BirthDate().String(), mark(mrz.CheckBirthDate), "birth_date")
-	if has("sex") {
-		row("Sex", d.Sex().String(), "", "sex")
-	}
-	if has("expiry_date") {
-		row("Expiry date", d.ExpiryDate().String(), mark(mrz.CheckExpiryDate), "expiry_date")
-	}
-	if has("issue_date") {
-		row("Issue date", d.IssueDate().String(), "", "issue_date")
-	}
-	if has("optional_data") {
-		row("Optional data", d.OptionalData(), mark(mrz.CheckOptionalData), "")
-	}
-	if f == mrz.TD1 {
-		row("Optional data 2", d.OptionalData2(), "", "")
-	}
-	for _, x := range []struct{ name, value, field string }{
-		{"Admin. code", d.AdministrativeCode(), ""}, {"Office code", d.OfficeCode(), ""},
-		{"Language", d.Language(), "language"}, {"PIN", d.PIN(), "pin"}, {"Version", d.Version(), "version"},
-	} {
-		if x.value != "" {
-			row(x.name, x.value, "", x.field)
-		}
-	}
-	if d.BSN() != "" {
-		row("BSN", d.BSN(), mark(mrz.CheckBSN), "bsn")
-	}
-	if m := mark(mrz.CheckComposite); m != "" {
-		row("Composite", "", m, "")
-	}
+	t.fields()
 	if d.IsValid() {
 		fmt.Fprintln(w, "\nvalid")
 		return
 	}
 	fmt.Fprintln(w, "\nINVALID")
-	lines := d.Lines()
-	for i, l := range lines {
+	printFailures(w, d)
+}
+
+// table prints the rows of a document's fields.
+type table struct {
+	w      io.Writer
+	d      mrz.Document
+	failed map[string]bool // fields with a failed check other than a check digit
+}
+
+// mark returns the mark of a check: [ok], [FAIL] or nothing.
+func (t table) mark(c mrz.Check) string {
+	switch t.d.Check(c) {
+	case mrz.CheckPassed:
+		return "[ok]"
+	case mrz.CheckFailed:
+		return "[FAIL]"
+	}
+	return ""
+}
+
+// row prints one field; a failed check of the named field adds [FAIL].
+func (t table) row(name, value, m, field string) {
+	if field != "" && t.failed[field] && m != "[FAIL]" {
+		m = strings.TrimSpace(m + " [FAIL]")
+	}
+	fmt.Fprintln(t.w, strings.TrimRight(fmt.Sprintf("%-16s %-32s %s", name, value, m), " "))
+}
+
+// has reports whether the format has the field.
+func (t table) has(name string) bool { _, _, _, ok := t.d.Position(name); return ok }
+
+func country(code, name string) string {
+	if name == "" {
+		return code
+	}
+	return code + " (" + name + ")"
+}
+
+// fields prints a row for every field the format has.
+func (t table) fields() {
+	d := t.d
+	t.row("Format", d.Format().String(), "", "")
+	t.row("Document code", d.DocumentCode()+" ("+d.Kind().String()+")", "", "document_code")
+	t.row("Issuing state", country(d.IssuingStateCode(), d.IssuingState().Name()), "", "issuing_state")
+	t.row("Document number", d.DocumentNumber(), t.mark(mrz.CheckDocumentNumber), "document_number")
+	t.row("Surname", d.Surname(), "", "name")
+	t.row("Given names", strings.Join(d.GivenNames(), " "), "", "name")
+	if t.has("nationality") {
+		t.row("Nationality", country(d.NationalityCode(), d.Nationality().Name()), "", "nationality")
+	}
+	t.row("Birth date", d.BirthDate().String(), t.mark(mrz.CheckBirthDate), "birth_date")
+	if t.has("sex") {
+		t.row("Sex", d.Sex().String(), "", "sex")
+	}
+	if t.has("expiry_date") {
+		t.row("Expiry date", d.ExpiryDate().String(), t.mark(mrz.CheckExpiryDate), "expiry_date")
+	}
+	if t.has("issue_date") {
+		t.row("Issue date", d.IssueDate().String(), "", "issue_date")
+	}
+	if t.has("optional_data") {
+		t.row("Optional data", d.OptionalData(), t.mark(mrz.CheckOptionalData), "")
+	}
+	if d.Format() == mrz.TD1 {
+		t.row("Optional data 2", d.OptionalData2(), "", "")
+	}
+	t.national()
+	if m := t.mark(mrz.CheckComposite); m != "" {
+		t.row("Composite", "", m, "")
+	}
+}
+
+// national prints the fields of national layouts that a document has.
+func (t table) national() {
+	d := t.d
+	for _, x := range []struct{ name, value, field string }{
+		{"Admin. code", d.AdministrativeCode(), ""}, {"Office code", d.OfficeCode(), ""},
+		{"Language", d.Language(), "language"}, {"PIN", d.PIN(), "pin"}, {"Version", d.Version(), "version"},
+	} {
+		if x.value != "" {
+			t.row(x.name, x.value, "", x.field)
+		}
+	}
+	if d.BSN() != "" {
+		t.row("BSN", d.BSN(), t.mark(mrz.CheckBSN), "bsn")
+	}
+}
+
+// printFailures prints the MRZ with a caret under each failing column, and
+// the errors.
+func printFailures(w io.Writer, d mrz.Document) {
+	for i, l := range d.Lines() {
 		fmt.Fprintln(w, l)
 		var carets []byte
 		for _, e := range d.Errors() {
