@@ -67,10 +67,10 @@ func serve(ctx context.Context, e *env, args []string, hooks serveHooks) int {
 	noAuth := fs.Bool("insecure-no-auth", false, "accept requests without an API key (trusted networks only)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
-		return e.fail("serve: %v (usage: %s)", err, serveUsage)
+		return e.flagError(fs, serveUsage, err)
 	}
 	if len(pos) > 0 {
-		return e.fail("serve: unexpected argument %q (usage: %s)", pos[0], serveUsage)
+		return e.fail("serve: unexpected argument (usage: %s)", serveUsage)
 	}
 	if (*certFile == "") != (*keyFile == "") {
 		return e.fail("serve: --tls-cert and --tls-key go together")
