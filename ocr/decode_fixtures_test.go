@@ -162,7 +162,7 @@ func grayTIFF(w, h int, pix []byte, compression uint32, strip []byte, extra ...t
 		{tiffTagImageLength, 4, 1, uint32(h)},
 		{tiffTagBitsPerSample, 3, 1, 8},
 		{tiffTagCompression, 3, 1, compression},
-		{262, 3, 1, 1}, // PhotometricInterpretation: black is zero
+		{262, 3, 1, 1},                 // PhotometricInterpretation: black is zero
 		{tiffTagStripOffsets, 4, 1, 0}, // patched below
 		{tiffTagSamplesPerPixel, 3, 1, 1},
 		{tiffTagRowsPerStrip, 4, 1, uint32(h)},
