@@ -14,9 +14,11 @@ import (
 // white, as on a sheet of paper, so that dark text on a transparent
 // background stays dark on light. Opaque pixels give exactly what
 // color.GrayModel gives, except for *image.YCbCr and *image.NYCbCrA, whose
-// Y plane is taken as it is: the luma the encoder computed, within two
-// levels of the RGB round trip. A color.Palette entry that is missing or nil
-// counts as black.
+// Y plane is taken as it is: the luma the encoder stored. For colours of the
+// RGB gamut that is what the round trip through RGB gives; pixels whose
+// subsampled or quantized chroma falls outside the gamut differ by a few
+// levels (the round trip clips them). A color.Palette entry that is missing
+// or nil counts as black.
 //
 // *image.Gray, *image.YCbCr, *image.NYCbCrA, *image.RGBA, *image.NRGBA,
 // *image.Paletted, *image.CMYK, *image.Gray16, *image.RGBA64 and
