@@ -127,6 +127,12 @@ type tiffEntry struct {
 
 // exifTIFF builds a TIFF header and an IFD0 of the given entries.
 func exifTIFF(order tiffOrder, entries []tiffEntry) []byte {
+	return exifTIFFExt(order, entries, nil)
+}
+
+// exifTIFFExt is exifTIFF with the values of some tags stored after the
+// IFD: ext[tag] replaces the value of the tag's entry with an offset.
+func exifTIFFExt(order tiffOrder, entries []tiffEntry, ext map[uint16][]byte) []byte {
 	var b []byte
 	if order == binary.ByteOrder(binary.LittleEndian) {
 		b = append(b, "II*\x00"...)
@@ -135,18 +141,25 @@ func exifTIFF(order tiffOrder, entries []tiffEntry) []byte {
 	}
 	b = order.AppendUint32(b, 8)
 	b = order.AppendUint16(b, uint16(len(entries)))
+	extOff := uint32(8 + 2 + 12*len(entries) + 4)
+	var values []byte
 	for _, e := range entries {
 		b = order.AppendUint16(b, e.tag)
 		b = order.AppendUint16(b, e.typ)
 		b = order.AppendUint32(b, e.count)
-		if e.typ == 3 && e.count == 1 {
+		switch v, ok := ext[e.tag]; {
+		case ok:
+			b = order.AppendUint32(b, extOff+uint32(len(values)))
+			values = append(values, v...)
+		case e.typ == 3 && e.count == 1:
 			b = order.AppendUint16(b, uint16(e.value))
 			b = order.AppendUint16(b, 0)
-		} else {
+		default:
 			b = order.AppendUint32(b, e.value)
 		}
 	}
-	return order.AppendUint32(b, 0) // no next IFD
+	b = order.AppendUint32(b, 0) // no next IFD
+	return append(b, values...)
 }
 
 // grayTIFF writes an 8-bit gray TIFF by hand (x/image/tiff writes no
@@ -183,7 +196,7 @@ func grayTIFF(w, h int, pix []byte, compression uint32, strip []byte, extra ...t
 func zlibOf(t testing.TB, data []byte) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	z := zlib.NewWriter(&b)
+	z, _ := zlib.NewWriterLevel(&b, zlib.BestSpeed)
 	if _, err := z.Write(data); err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ const (
 	tiffDeflate     = 8
 	tiffPackBits    = 32773
 	tiffDeflateOld  = 32946
-	tiffMaxBlocks   = 1 << 18 // compressed strips or tiles: each costs a decompressor
+	tiffMaxBlocks   = 1 << 16 // compressed strips or tiles: each costs a decompressor (~10 µs)
 	tiffReadChunk   = 10 << 20
 	tiffLZWRatio    = 3641 // the most bytes an LZW code of 9 bits can stand for, per byte
 	tiffDeflateRate = 1032 // the most bytes deflate inflates one byte into
