@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"image"
@@ -176,6 +177,16 @@ func decodeImage(data []byte, gray bool) (image.Image, decodeHeader, error) {
 		return nil, h, decodeErrorf(format, ErrInvalidImage, "corrupt "+formatDisplayName(format)+": its pixels do not match its header")
 	}
 	return img, h, nil
+}
+
+// decodeConfig runs a format's DecodeConfig (which reads the header, not
+// the pixels) and checks the size it reads.
+func decodeConfig(format string, data []byte, config func(io.Reader) (image.Config, error)) (image.Config, error) {
+	cfg, err := config(bytes.NewReader(data))
+	if err != nil {
+		return cfg, decodeFailure(format, err)
+	}
+	return cfg, decodeCheckSize(format, cfg.Width, cfg.Height)
 }
 
 // decodeCheckSize refuses images without pixels or with more than

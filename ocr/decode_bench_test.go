@@ -66,47 +66,35 @@ func jpeg2MP(b *testing.B) []byte {
 	return bench2MP
 }
 
-// BenchmarkDecodeGray2MPJPEG is what the reader pays to get pixels from a
-// 2-megapixel photo: image/jpeg's decode plus the checks; the Y plane is
-// used as it is.
-func BenchmarkDecodeGray2MPJPEG(b *testing.B) {
-	data := jpeg2MP(b)
+// benchDecode times decode on data, reporting bytes per second of input.
+func benchDecode(b *testing.B, data []byte, decode func([]byte) error) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := decodeGray(data); err != nil {
+		if err := decode(data); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
+func decodeGrayErr(data []byte) error { _, _, err := decodeGray(data); return err }
+
+// BenchmarkDecodeGray2MPJPEG is what the reader pays to get pixels from a
+// 2-megapixel photo: image/jpeg's decode plus the checks; the Y plane is
+// used as it is.
+func BenchmarkDecodeGray2MPJPEG(b *testing.B) { benchDecode(b, jpeg2MP(b), decodeGrayErr) }
+
 // BenchmarkDecodeGray2MPJPEGRotated adds the turn of an EXIF orientation 6
 // (a phone held upright).
 func BenchmarkDecodeGray2MPJPEGRotated(b *testing.B) {
-	data := withEXIF(jpeg2MP(b), 6, binary.BigEndian)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, _, err := decodeGray(data); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchDecode(b, withEXIF(jpeg2MP(b), 6, binary.BigEndian), decodeGrayErr)
 }
 
 // BenchmarkStdlibJPEG2MP is image/jpeg alone on the same file: the floor
 // decodeGray stands on.
 func BenchmarkStdlibJPEG2MP(b *testing.B) {
-	data := jpeg2MP(b)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := jpeg.Decode(bytes.NewReader(data)); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchDecode(b, jpeg2MP(b), func(data []byte) error { _, err := jpeg.Decode(bytes.NewReader(data)); return err })
 }
 
 // BenchmarkInspect2MPJPEG is the header checks alone (marker walk, EXIF,

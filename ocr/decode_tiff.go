@@ -50,12 +50,9 @@ func tiffInspect(data []byte) (decodeHeader, error) {
 			}
 		}
 	}
-	cfg, err := tiff.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return h, decodeFailure("tiff", err)
-	}
+	cfg, err := decodeConfig("tiff", data, tiff.DecodeConfig)
 	h.width, h.height = cfg.Width, cfg.Height
-	if err := decodeCheckSize("tiff", h.width, h.height); err != nil {
+	if err != nil {
 		return h, err
 	}
 	px := int64(h.width) * int64(h.height)

@@ -122,36 +122,37 @@ func orientImage(m image.Image, o exifOrientation) image.Image {
 	if o <= 1 || o > 8 || r.Empty() {
 		return m
 	}
+	// r is the image's own rectangle: its pixels start at Pix[0].
 	switch m := m.(type) {
 	case *image.Gray:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 1, o)
+		p, s, nr := orientPix(m.Pix, m.Stride, r, 1, o)
 		return &image.Gray{Pix: p, Stride: s, Rect: nr}
 	case *image.Gray16:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 2, o)
+		p, s, nr := orientPix(m.Pix, m.Stride, r, 2, o)
 		return &image.Gray16{Pix: p, Stride: s, Rect: nr}
 	case *image.Alpha:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 1, o)
+		p, s, nr := orientPix(m.Pix, m.Stride, r, 1, o)
 		return &image.Alpha{Pix: p, Stride: s, Rect: nr}
 	case *image.Alpha16:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 2, o)
+		p, s, nr := orientPix(m.Pix, m.Stride, r, 2, o)
 		return &image.Alpha16{Pix: p, Stride: s, Rect: nr}
 	case *image.Paletted:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 1, o)
+		p, s, nr := orientPix(m.Pix, m.Stride, r, 1, o)
 		return &image.Paletted{Pix: p, Stride: s, Rect: nr, Palette: m.Palette}
 	case *image.RGBA:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 4, o)
+		p, s, nr := orientPix(m.Pix, m.Stride, r, 4, o)
 		return &image.RGBA{Pix: p, Stride: s, Rect: nr}
 	case *image.NRGBA:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 4, o)
+		p, s, nr := orientPix(m.Pix, m.Stride, r, 4, o)
 		return &image.NRGBA{Pix: p, Stride: s, Rect: nr}
 	case *image.CMYK:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 4, o)
+		p, s, nr := orientPix(m.Pix, m.Stride, r, 4, o)
 		return &image.CMYK{Pix: p, Stride: s, Rect: nr}
 	case *image.RGBA64:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 8, o)
+		p, s, nr := orientPix(m.Pix, m.Stride, r, 8, o)
 		return &image.RGBA64{Pix: p, Stride: s, Rect: nr}
 	case *image.NRGBA64:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 8, o)
+		p, s, nr := orientPix(m.Pix, m.Stride, r, 8, o)
 		return &image.NRGBA64{Pix: p, Stride: s, Rect: nr}
 	case *image.YCbCr:
 		return orientYCbCr(m, o)
