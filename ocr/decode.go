@@ -46,11 +46,15 @@ const (
 //     does not cover are transparent); an animated WebP is refused.
 //
 // Input is checked before decoding: over MaxFileSize bytes, a header
-// claiming over MaxPixels pixels or a decode estimated over
-// MaxDecodeMemory give ErrTooLarge; HEIC, AVIF, PDF, JPEG XL, JPEG 2000 and
+// claiming over MaxPixels pixels, a decode estimated over MaxDecodeMemory
+// or too long (a JPEG of over 1000 scans, or of more scans than 64 of the
+// largest image; a TIFF of over 65536 compressed strips or tiles) give
+// ErrTooLarge; HEIC, AVIF, PDF, JPEG XL, JPEG 2000 and
 // unknown bytes give ErrUnsupportedFormat; empty, truncated, corrupt and
-// 0x0 images give ErrInvalidImage. Every error is a *FormatError naming
-// the format, in words that never quote the input.
+// 0x0 images give ErrInvalidImage (so does a panic inside a decoder, a bug
+// of it on some corrupt file, which is contained). Every error is a
+// *FormatError naming the format, in words that never quote the input; the
+// format returned with an error is the sniffed one ("" when unknown).
 //
 // Decode is safe for concurrent use.
 func Decode(data []byte) (image.Image, string, error) {
@@ -164,12 +168,9 @@ func decodeImage(data []byte, gray bool) (image.Image, decodeHeader, error) {
 			Reason: fmt.Sprintf("%s image of %dx%d pixels needs about %d MB to decode, over the %d MB limit",
 				formatDisplayName(format), h.width, h.height, (cost+1<<20-1)>>20, MaxDecodeMemory>>20)}
 	}
-	img, err := codec.decode(data, h)
+	var img image.Image
+	err = decodeContained(func() (err error) { img, err = codec.decode(data, h); return err })
 	if err != nil {
-		var fe *FormatError
-		if errors.As(err, &fe) {
-			return nil, h, fe
-		}
 		return nil, h, decodeFailure(format, err)
 	}
 	if b := img.Bounds(); b.Dx() != h.width || b.Dy() != h.height {
@@ -182,11 +183,27 @@ func decodeImage(data []byte, gray bool) (image.Image, decodeHeader, error) {
 // decodeConfig runs a format's DecodeConfig (which reads the header, not
 // the pixels) and checks the size it reads.
 func decodeConfig(format string, data []byte, config func(io.Reader) (image.Config, error)) (image.Config, error) {
-	cfg, err := config(bytes.NewReader(data))
+	var cfg image.Config
+	err := decodeContained(func() (err error) { cfg, err = config(bytes.NewReader(data)); return err })
 	if err != nil {
 		return cfg, decodeFailure(format, err)
 	}
 	return cfg, decodeCheckSize(format, cfg.Width, cfg.Height)
+}
+
+// errDecoderPanic stands for a panic of a format's decoder: a bug of the
+// decoder on a corrupt file, which must not bring down a server.
+var errDecoderPanic = errors.New("ocr: the decoder panicked")
+
+// decodeContained runs a call into a format's decoder, turning a panic
+// into errDecoderPanic (which decodeFailure reports as a corrupt image).
+func decodeContained(call func() error) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = errDecoderPanic
+		}
+	}()
+	return call()
 }
 
 // decodeCheckSize refuses images without pixels or with more than

@@ -703,3 +703,19 @@ func readFile(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// TestDecodeContainsPanics: a panic of a format's decoder (a bug of it on
+// some corrupt file) comes back as a corrupt image, not a crash.
+func TestDecodeContainsPanics(t *testing.T) {
+	err := decodeContained(func() error { panic("index out of range") })
+	if err != errDecoderPanic {
+		t.Fatalf("decodeContained: %v", err)
+	}
+	fe := decodeFailure("tiff", err)
+	if !errors.Is(fe, ErrInvalidImage) || fe.Error() != "ocr: corrupt TIFF" {
+		t.Errorf("decodeFailure: %v", fe)
+	}
+	if err := decodeContained(func() error { return io.ErrUnexpectedEOF }); err != io.ErrUnexpectedEOF {
+		t.Errorf("an error passes through: %v", err)
+	}
+}
