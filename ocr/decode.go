@@ -43,7 +43,8 @@ const (
 //     the image is turned and mirrored upright (its type kept where it can
 //     be; a chroma-subsampled JPEG may come back as 4:4:4 YCbCr);
 //   - a GIF gives its first frame, on its logical screen (areas the frame
-//     does not cover are transparent); an animated WebP is refused.
+//     does not cover are transparent, or of the palette's first colour when
+//     a full palette has no transparent one); an animated WebP is refused.
 //
 // Input is checked before decoding: over MaxFileSize bytes, a header
 // claiming over MaxPixels pixels, a decode estimated over MaxDecodeMemory

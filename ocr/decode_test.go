@@ -719,3 +719,23 @@ func TestDecodeContainsPanics(t *testing.T) {
 		t.Errorf("an error passes through: %v", err)
 	}
 }
+
+// TestFormatErrorText: a FormatError built by hand still reads well.
+func TestFormatErrorText(t *testing.T) {
+	for _, tc := range []struct {
+		e    *FormatError
+		want string
+	}{
+		{&FormatError{Format: "png", Err: ErrInvalidImage, Reason: "truncated PNG"}, "ocr: truncated PNG"},
+		{&FormatError{Format: "webp", Err: ErrTooLarge}, "ocr: image too large (WebP)"},
+		{&FormatError{Err: ErrUnsupportedFormat}, "ocr: unsupported image format"},
+		{&FormatError{}, "ocr: invalid image"},
+	} {
+		if got := tc.e.Error(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", *tc.e, got, tc.want)
+		}
+		if tc.e.Err != nil && !errors.Is(tc.e, tc.e.Err) {
+			t.Errorf("%+v does not unwrap to its Err", *tc.e)
+		}
+	}
+}
