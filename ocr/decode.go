@@ -63,22 +63,22 @@ func Decode(data []byte) (image.Image, string, error) {
 	if err != nil {
 		return nil, h.format, err
 	}
-	return orientImage(img, h.orientation), h.format, nil
+	return exifOrientImage(img, h.orientation), h.format, nil
 }
 
 // DecodeReader reads at most MaxFileSize+1 bytes from r and decodes them
 // with Decode. A longer input is refused with ErrTooLarge without reading
 // the rest; an error of r is returned wrapped.
 func DecodeReader(r io.Reader) (image.Image, string, error) {
-	data, err := readLimited(r)
+	data, err := decodeReadLimited(r)
 	if err != nil {
 		return nil, "", err
 	}
 	return Decode(data)
 }
 
-// readLimited reads r up to MaxFileSize+1 bytes.
-func readLimited(r io.Reader) ([]byte, error) {
+// decodeReadLimited reads r up to MaxFileSize+1 bytes.
+func decodeReadLimited(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("ocr: reading the image: %w", err)
@@ -97,7 +97,7 @@ func decodeGray(data []byte) (*image.Gray, string, error) {
 	if err != nil {
 		return nil, h.format, err
 	}
-	return orientGray(grayOf(img, true), h.orientation), h.format, nil
+	return exifOrientGray(grayOf(img, true), h.orientation), h.format, nil
 }
 
 // decodeHeader is what a format's inspection learns before decoding.

@@ -10,10 +10,10 @@ import (
 	"testing"
 )
 
-// photoLike draws a w×h colour image that compresses like a photo of a
+// fixPhotoLike draws a w×h colour image that compresses like a photo of a
 // document: smooth gradients (light), sensor noise, and dark text-like
 // blocks of strokes.
-func photoLike(w, h int, seed uint64) *image.RGBA {
+func fixPhotoLike(w, h int, seed uint64) *image.RGBA {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	m := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
@@ -23,7 +23,7 @@ func photoLike(w, h int, seed uint64) *image.RGBA {
 			g := 110 + 90*y/h + n
 			b := 150 + 60*(x+y)/(w+h) + n
 			i := m.PixOffset(x, y)
-			m.Pix[i], m.Pix[i+1], m.Pix[i+2], m.Pix[i+3] = clampByte(r), clampByte(g), clampByte(b), 255
+			m.Pix[i], m.Pix[i+1], m.Pix[i+2], m.Pix[i+3] = fixClamp(r), fixClamp(g), fixClamp(b), 255
 		}
 	}
 	// Lines of "characters": dark strokes in cells of a fixed pitch.
@@ -54,20 +54,20 @@ func photoLike(w, h int, seed uint64) *image.RGBA {
 	return m
 }
 
-func clampByte(v int) uint8 { return uint8(min(max(v, 0), 255)) }
+func fixClamp(v int) uint8 { return uint8(min(max(v, 0), 255)) }
 
 var (
-	bench2MPOnce sync.Once
-	bench2MP     []byte // a 1632x1224 (2.0 MP) photo-like JPEG, quality 85
+	decBench2MPOnce sync.Once
+	decBench2MP     []byte // a 1632x1224 (2.0 MP) photo-like JPEG, quality 85
 )
 
-func jpeg2MP(b *testing.B) []byte {
-	bench2MPOnce.Do(func() { bench2MP = encodeJPEG(b, photoLike(1632, 1224, 1), 85) })
-	return bench2MP
+func decJPEG2MP(b *testing.B) []byte {
+	decBench2MPOnce.Do(func() { decBench2MP = fixJPEG(b, fixPhotoLike(1632, 1224, 1), 85) })
+	return decBench2MP
 }
 
-// benchDecode times decode on data, reporting bytes per second of input.
-func benchDecode(b *testing.B, data []byte, decode func([]byte) error) {
+// decBench times decode on data, reporting bytes per second of input.
+func decBench(b *testing.B, data []byte, decode func([]byte) error) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -78,29 +78,29 @@ func benchDecode(b *testing.B, data []byte, decode func([]byte) error) {
 	}
 }
 
-func decodeGrayErr(data []byte) error { _, _, err := decodeGray(data); return err }
+func decGrayErr(data []byte) error { _, _, err := decodeGray(data); return err }
 
 // BenchmarkDecodeGray2MPJPEG is what the reader pays to get pixels from a
 // 2-megapixel photo: image/jpeg's decode plus the checks; the Y plane is
 // used as it is.
-func BenchmarkDecodeGray2MPJPEG(b *testing.B) { benchDecode(b, jpeg2MP(b), decodeGrayErr) }
+func BenchmarkDecodeGray2MPJPEG(b *testing.B) { decBench(b, decJPEG2MP(b), decGrayErr) }
 
 // BenchmarkDecodeGray2MPJPEGRotated adds the turn of an EXIF orientation 6
 // (a phone held upright).
 func BenchmarkDecodeGray2MPJPEGRotated(b *testing.B) {
-	benchDecode(b, withEXIF(jpeg2MP(b), 6, binary.BigEndian), decodeGrayErr)
+	decBench(b, fixWithEXIF(decJPEG2MP(b), 6, binary.BigEndian), decGrayErr)
 }
 
 // BenchmarkStdlibJPEG2MP is image/jpeg alone on the same file: the floor
 // decodeGray stands on.
 func BenchmarkStdlibJPEG2MP(b *testing.B) {
-	benchDecode(b, jpeg2MP(b), func(data []byte) error { _, err := jpeg.Decode(bytes.NewReader(data)); return err })
+	decBench(b, decJPEG2MP(b), func(data []byte) error { _, err := jpeg.Decode(bytes.NewReader(data)); return err })
 }
 
 // BenchmarkInspect2MPJPEG is the header checks alone (marker walk, EXIF,
 // DecodeConfig, estimate).
 func BenchmarkInspect2MPJPEG(b *testing.B) {
-	data := jpeg2MP(b)
+	data := decJPEG2MP(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -110,7 +110,7 @@ func BenchmarkInspect2MPJPEG(b *testing.B) {
 	}
 }
 
-func benchGray(b *testing.B, img image.Image) {
+func grayBench(b *testing.B, img image.Image) {
 	b.SetBytes(int64(img.Bounds().Dx() * img.Bounds().Dy()))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -120,18 +120,18 @@ func benchGray(b *testing.B, img image.Image) {
 }
 
 func BenchmarkGray2MPYCbCr(b *testing.B) {
-	m, err := jpeg.Decode(bytes.NewReader(jpeg2MP(b)))
+	m, err := jpeg.Decode(bytes.NewReader(decJPEG2MP(b)))
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchGray(b, m)
+	grayBench(b, m)
 }
 
-func BenchmarkGray2MPRGBA(b *testing.B) { benchGray(b, photoLike(1632, 1224, 2)) }
+func BenchmarkGray2MPRGBA(b *testing.B) { grayBench(b, fixPhotoLike(1632, 1224, 2)) }
 
 func BenchmarkGray2MPNRGBA(b *testing.B) {
-	m := photoLike(1632, 1224, 3)
-	benchGray(b, &image.NRGBA{Pix: m.Pix, Stride: m.Stride, Rect: m.Rect})
+	m := fixPhotoLike(1632, 1224, 3)
+	grayBench(b, &image.NRGBA{Pix: m.Pix, Stride: m.Stride, Rect: m.Rect})
 }
 
-func BenchmarkGray2MPGeneric(b *testing.B) { benchGray(b, hidden{photoLike(1632, 1224, 4)}) }
+func BenchmarkGray2MPGeneric(b *testing.B) { grayBench(b, grayHidden{fixPhotoLike(1632, 1224, 4)}) }

@@ -11,10 +11,10 @@ import (
 	"testing"
 )
 
-// decodeMessages is every message a decoding error may carry: the
+// decMessages is every message a decoding error may carry: the
 // package's own words, with numbers from the header at most. Nothing of
 // the input's text can get into them.
-var decodeMessages = regexp.MustCompile(`^ocr: (` +
+var decMessages = regexp.MustCompile(`^ocr: (` +
 	`(truncated|corrupt) (JPEG|PNG|GIF|TIFF|BMP|WebP)(: (no IHDR chunk|no image data|its frame and canvas sizes differ|its pixels do not match its header))?` +
 	`|(JPEG|PNG|GIF|TIFF|BMP|WebP) uses a feature the decoder does not support` +
 	`|(JPEG|PNG|GIF|TIFF|BMP|WebP) image of \d+x\d+ pixels (has no pixels|exceeds 50 megapixels|needs about \d+ MB to decode, over the 320 MB limit)` +
@@ -27,21 +27,21 @@ var decodeMessages = regexp.MustCompile(`^ocr: (` +
 	`|file of \d+ bytes exceeds the 15 MB limit` +
 	`)$`)
 
-// fuzzSeeds are small valid (and a few invalid) files of every format.
-func fuzzSeeds(t testing.TB) [][]byte {
+// decFuzzSeeds are small valid (and a few invalid) files of every format.
+func decFuzzSeeds(t testing.TB) [][]byte {
 	var seeds [][]byte
-	for _, s := range sampleImages(t) {
+	for _, s := range fixSamples(t) {
 		seeds = append(seeds, s.data)
 	}
-	jpg := encodeJPEG(t, quadrants(24, 16, fourColours), 75)
+	jpg := fixJPEG(t, fixQuadrants(24, 16, fixFourColours), 75)
 	seeds = append(seeds,
-		withEXIF(jpg, 6, binary.BigEndian), withEXIF(jpg, 7, binary.LittleEndian),
-		grayTIFF(3, 2, []byte{1, 2, 3, 4, 5, 6}, tiffNone, nil, tiffEntry{tiffTagOrientation, 3, 1, 8}),
-		grayTIFF(4, 4, nil, tiffPackBits, []byte{0xf1, 9}),
-		grayTIFF(4, 4, nil, tiffDeflate, zlibOf(t, make([]byte, 16))),
-		jpegHeaderOnly(0xc2, 64, 48, []byte{1, 0x22, 2, 0x11, 3, 0x11}, 3),
-		pngHeader(20, 10, 8, 0, zlibOf(t, make([]byte, 10*21))),
-		encodeVP8L(t, quadrants(5, 3, fourColours)),
+		fixWithEXIF(jpg, 6, binary.BigEndian), fixWithEXIF(jpg, 7, binary.LittleEndian),
+		fixGrayTIFF(3, 2, []byte{1, 2, 3, 4, 5, 6}, tiffNone, nil, fixTIFFEntry{tiffTagOrientation, 3, 1, 8}),
+		fixGrayTIFF(4, 4, nil, tiffPackBits, []byte{0xf1, 9}),
+		fixGrayTIFF(4, 4, nil, tiffDeflate, fixZlib(t, make([]byte, 16))),
+		fixJPEGHeader(0xc2, 64, 48, []byte{1, 0x22, 2, 0x11, 3, 0x11}, 3),
+		fixPNGHeader(20, 10, 8, 0, fixZlib(t, make([]byte, 10*21))),
+		fixVP8L(t, fixQuadrants(5, 3, fixFourColours)),
 		[]byte("%PDF-1.7\n"), []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), nil,
 	)
 	pal := color.Palette{color.Black, color.White}
@@ -61,7 +61,7 @@ func fuzzSeeds(t testing.TB) [][]byte {
 // whose luminance decodeGray gives exactly (two routes: turn the colour
 // image, then take its luminance; or take the luminance, then turn it).
 func FuzzDecode(f *testing.F) {
-	for _, s := range fuzzSeeds(f) {
+	for _, s := range decFuzzSeeds(f) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -72,7 +72,7 @@ func FuzzDecode(f *testing.F) {
 		}
 		for _, e := range []error{err, gerr} {
 			if e != nil {
-				checkDecodeError(t, e, sniffFormat(data))
+				decCheckError(t, e, sniffFormat(data))
 			}
 		}
 		if (err == nil) != (gerr == nil) {
@@ -96,16 +96,16 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("Gray: %v for an image of %v", want.Rect, b)
 		}
 		if gerr == nil {
-			if g.Rect != want.Rect || !grayEqual(g, want) {
+			if g.Rect != want.Rect || !decGrayEqual(g, want) {
 				t.Fatalf("decodeGray differs from Gray(Decode) (%T)", img)
 			}
 		}
 	})
 }
 
-// checkDecodeError checks that err is a *FormatError of one kind, naming
+// decCheckError checks that err is a *FormatError of one kind, naming
 // the sniffed format, in the package's words.
-func checkDecodeError(t *testing.T, err error, format string) {
+func decCheckError(t *testing.T, err error, format string) {
 	t.Helper()
 	var fe *FormatError
 	if !errors.As(err, &fe) {
@@ -123,12 +123,12 @@ func checkDecodeError(t *testing.T, err error, format string) {
 	if fe.Format != format {
 		t.Fatalf("%v: format %q, sniffed %q", err, fe.Format, format)
 	}
-	if !decodeMessages.MatchString(err.Error()) {
+	if !decMessages.MatchString(err.Error()) {
 		t.Fatalf("message %q is not one of the package's", err)
 	}
 }
 
-func grayEqual(a, b *image.Gray) bool {
+func decGrayEqual(a, b *image.Gray) bool {
 	for y := 0; y < a.Rect.Dy(); y++ {
 		ra := a.Pix[y*a.Stride : y*a.Stride+a.Rect.Dx()]
 		rb := b.Pix[y*b.Stride : y*b.Stride+b.Rect.Dx()]
@@ -141,27 +141,27 @@ func grayEqual(a, b *image.Gray) bool {
 
 // TestDecodeErrorMessages runs the error checks of the fuzz target on the
 // hand-made bad inputs of the other tests, so a new message must be added
-// to decodeMessages.
+// to decMessages.
 func TestDecodeErrorMessages(t *testing.T) {
 	inputs := [][]byte{
 		nil, []byte("hello"), make([]byte, MaxFileSize+1),
-		pngHeader(0, 0, 8, 0, nil), pngHeader(100000, 100000, 8, 2, nil), pngHeader(7000, 7000, 16, 6, nil),
-		jpegHeaderOnly(0xc2, 100, 100, []byte{1, 0x11}, 1001),
-		manyStripsTIFF(t, tiffMaxBlocks+1),
+		fixPNGHeader(0, 0, 8, 0, nil), fixPNGHeader(100000, 100000, 8, 2, nil), fixPNGHeader(7000, 7000, 16, 6, nil),
+		fixJPEGHeader(0xc2, 100, 100, []byte{1, 0x11}, 1001),
+		fixManyStripsTIFF(t, tiffMaxBlocks+1),
 		[]byte("II+\x00\x08\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00"),
-		riffWebP("VP8X", []byte{0x02, 0, 0, 0, 9, 0, 0, 9, 0, 0}),
-		riffWebP("VP8X", []byte{0x10, 0, 0, 0, 9, 0, 0, 9, 0, 0}, "VP8L", []byte{0x2f, 0, 0, 0, 0}),
+		fixRIFFWebP("VP8X", []byte{0x02, 0, 0, 0, 9, 0, 0, 9, 0, 0}),
+		fixRIFFWebP("VP8X", []byte{0x10, 0, 0, 0, 9, 0, 0, 9, 0, 0}, "VP8L", []byte{0x2f, 0, 0, 0, 0}),
 		[]byte("RIFF\x04\x00\x00\x00WEBP"),
 		[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDX"),
 	}
 	copy(inputs[2], "\xff\xd8\xff")
-	for _, s := range sampleImages(t) {
+	for _, s := range fixSamples(t) {
 		inputs = append(inputs, s.data[:len(s.data)/2], append(append([]byte{}, s.data[:20]...), bytes.Repeat([]byte{0x5a}, 200)...))
 	}
 	for _, in := range inputs {
 		_, _, err := Decode(in)
 		if err != nil {
-			checkDecodeError(t, err, sniffFormat(in))
+			decCheckError(t, err, sniffFormat(in))
 		}
 	}
 }

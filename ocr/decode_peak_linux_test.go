@@ -13,7 +13,7 @@ import (
 )
 
 // The bound: decoding a 15 MB JPEG peaks under 400 MB.
-const peakMemoryLimit = 400 << 20
+const decPeakLimit = 400 << 20
 
 // TestDecodeGrayPeakMemory measures the peak memory of decodeGray in a
 // child process (the test binary itself, run again), as the high-water
@@ -32,16 +32,16 @@ func TestDecodeGrayPeakMemory(t *testing.T) {
 		t.Skip("builds JPEGs of up to 50 megapixels: skipped with -short and under the race detector")
 	}
 	dir := t.TempDir()
-	noisy := noisyJPEG(t, MaxFileSize)
+	noisy := fixNoisyJPEG(t, MaxFileSize)
 	t.Logf("noisy JPEG: %d bytes (%.1f MB)", len(noisy), float64(len(noisy))/(1<<20))
-	large := encodeJPEG(t, gradientYCbCr(8660, 5770), 75)
+	large := fixJPEG(t, fixGradientYCbCr(8660, 5770), 75)
 	for _, tc := range []struct {
 		name string
 		data []byte
 	}{
 		{"15 MB noisy JPEG", noisy},
-		{"15 MB noisy JPEG, EXIF orientation 6", withEXIF(noisy, 6, binary.BigEndian)},
-		{"50 MP JPEG, EXIF orientation 6", withEXIF(large, 6, binary.BigEndian)},
+		{"15 MB noisy JPEG, EXIF orientation 6", fixWithEXIF(noisy, 6, binary.BigEndian)},
+		{"50 MP JPEG, EXIF orientation 6", fixWithEXIF(large, 6, binary.BigEndian)},
 	} {
 		if len(tc.data) > MaxFileSize {
 			t.Fatalf("%s: %d bytes, over MaxFileSize", tc.name, len(tc.data))
@@ -63,8 +63,8 @@ func TestDecodeGrayPeakMemory(t *testing.T) {
 		}
 		peak <<= 10
 		t.Logf("%s: %dx%d, peak RSS %.0f MB", tc.name, w, h, float64(peak)/(1<<20))
-		if peak > peakMemoryLimit {
-			t.Errorf("%s: peak RSS %d MB, over %d MB", tc.name, peak>>20, peakMemoryLimit>>20)
+		if peak > decPeakLimit {
+			t.Errorf("%s: peak RSS %d MB, over %d MB", tc.name, peak>>20, decPeakLimit>>20)
 		}
 	}
 }
@@ -95,10 +95,10 @@ func TestDecodeGrayPeakMemoryChild(t *testing.T) {
 	fmt.Printf("decoded %dx%d, VmHWM %s kB\n", g.Rect.Dx(), g.Rect.Dy(), strings.Fields(hwm)[0])
 }
 
-// noisyJPEG encodes colour noise at quality 98 (about 1.5 bytes a pixel)
+// fixNoisyJPEG encodes colour noise at quality 98 (about 1.5 bytes a pixel)
 // to a file just under limit bytes: its size is measured on a strip, the
 // height set from it, and trimmed until the file fits.
-func noisyJPEG(t *testing.T, limit int) []byte {
+func fixNoisyJPEG(t *testing.T, limit int) []byte {
 	const w = 3600
 	rng := rand.New(rand.NewPCG(21, 22))
 	noise := func(h int) *image.RGBA {
@@ -108,10 +108,10 @@ func noisyJPEG(t *testing.T, limit int) []byte {
 		}
 		return m
 	}
-	strip := encodeJPEG(t, noise(256), 98)
+	strip := fixJPEG(t, noise(256), 98)
 	h := int(float64(limit) * 0.97 / (float64(len(strip)) / 256))
 	for {
-		data := encodeJPEG(t, noise(h), 98)
+		data := fixJPEG(t, noise(h), 98)
 		if len(data) <= limit {
 			return data
 		}
@@ -119,8 +119,8 @@ func noisyJPEG(t *testing.T, limit int) []byte {
 	}
 }
 
-// gradientYCbCr is a large smooth 4:2:0 image, quick to build and encode.
-func gradientYCbCr(w, h int) *image.YCbCr {
+// fixGradientYCbCr is a large smooth 4:2:0 image, quick to build and encode.
+func fixGradientYCbCr(w, h int) *image.YCbCr {
 	m := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
 	for y := 0; y < h; y++ {
 		row := m.Y[y*m.YStride : y*m.YStride+w]
