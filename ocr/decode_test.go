@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/image/tiff"
@@ -737,5 +738,39 @@ func TestFormatErrorText(t *testing.T) {
 		if tc.e.Err != nil && !errors.Is(tc.e, tc.e.Err) {
 			t.Errorf("%+v does not unwrap to its Err", *tc.e)
 		}
+	}
+}
+
+// TestDecodeConcurrent: Decode and decodeGray share no state (run with
+// -race).
+func TestDecodeConcurrent(t *testing.T) {
+	samples := fixSamples(t)
+	want := make([]*image.Gray, len(samples))
+	for i, s := range samples {
+		g, _, err := decodeGray(s.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = g
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(samples))
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, s := range samples {
+				img, _, err := Decode(s.data)
+				g, _, gerr := decodeGray(s.data)
+				if err != nil || gerr != nil || !decGrayEqual(g, want[i]) || !decGrayEqual(Gray(img), want[i]) {
+					errs <- s.name
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: a concurrent decode differs", name)
 	}
 }
