@@ -1,7 +1,5 @@
 package mrz
 
-import "sort"
-
 // The search: a dynamic programme over the units of an MRZ, in order,
 // whose state is the running weighted sums modulo 10 of the check digits in
 // progress (checkPlan). Each state keeps the k cheapest paths that reach
@@ -18,10 +16,12 @@ import "sort"
 // states found first are kept and the search says it is inexact.
 const maxStates = 4096
 
-// dpNode is one step of a path: the combination chosen at its unit and
-// the node before (-1 for none). A node's depth names its unit.
+// dpNode is one step of a path: the combination chosen at a unit of
+// several, and the node before (-1 for none). Units of one combination
+// make no node.
 type dpNode struct {
 	prev  int32
+	unit  uint16
 	combo uint16
 }
 
@@ -77,36 +77,11 @@ func (s *search) run() []path {
 	s.cnt = append(s.cnt[:0], 1)
 	for ui := range s.units {
 		u := &s.units[ui]
-		s.clearNext()
-		for si, key := range s.keys {
-			for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
-				if e.cost+u.combos[0].cost > s.bound {
-					break
-				}
-				for xi := range u.combos {
-					x := &u.combos[xi]
-					c := e.cost + x.cost
-					if c > s.bound {
-						break
-					}
-					nk, ok := s.apply(key, u, x)
-					if ok {
-						s.insert(nk, c, e.node, uint16(xi))
-					}
-				}
-			}
+		if len(u.combos) == 1 && !s.plan.merges(u) {
+			s.forced(u)
+		} else {
+			s.step(ui)
 		}
-		// The survivors become nodes.
-		for i := range s.nkeys {
-			es := s.nents[i*k : i*k+int(s.ncnt[i])]
-			for j := range es {
-				s.nodes = append(s.nodes, dpNode{prev: es[j].node, combo: es[j].combo})
-				es[j].node = int32(len(s.nodes) - 1)
-			}
-		}
-		s.keys, s.nkeys = s.nkeys, s.keys
-		s.ents, s.nents = s.nents, s.ents
-		s.cnt, s.ncnt = s.ncnt, s.cnt
 		if len(s.keys) == 0 {
 			return nil
 		}
@@ -117,14 +92,92 @@ func (s *search) run() []path {
 			continue
 		}
 		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
-			s.paths = append(s.paths, path{e.cost, e.node})
+			s.paths = insertPath(s.paths, path{e.cost, e.node}, k)
 		}
 	}
-	sort.SliceStable(s.paths, func(i, j int) bool { return s.paths[i].cost < s.paths[j].cost })
-	if len(s.paths) > k {
-		s.paths = s.paths[:k]
-	}
 	return s.paths
+}
+
+// insertPath adds p to the sorted list ps of at most k paths.
+func insertPath(ps []path, p path, k int) []path {
+	if len(ps) == k {
+		if p.cost >= ps[k-1].cost {
+			return ps
+		}
+		ps = ps[:k-1]
+	}
+	ps = append(ps, p)
+	for i := len(ps) - 1; i > 0 && ps[i].cost < ps[i-1].cost; i-- {
+		ps[i], ps[i-1] = ps[i-1], ps[i]
+	}
+	return ps
+}
+
+// forced reads a unit of one combination that closes no check digit: each
+// state goes to one state, no two to the same, and the paths keep their
+// order.
+func (s *search) forced(u *unit) {
+	k := s.k
+	x := &u.combos[0]
+	w := 0
+	for si, key := range s.keys {
+		nk, ok := s.apply(key, u, x)
+		if !ok {
+			continue
+		}
+		n := 0
+		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
+			if e.cost += x.cost; e.cost <= s.bound {
+				s.ents[w*k+n] = e
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		s.keys[w], s.cnt[w] = nk, uint8(n)
+		w++
+	}
+	s.keys, s.cnt, s.ents = s.keys[:w], s.cnt[:w], s.ents[:w*k]
+}
+
+// step reads unit ui in every state, keeping the k cheapest paths of each
+// new state.
+func (s *search) step(ui int) {
+	k := s.k
+	u := &s.units[ui]
+	s.clearNext()
+	for si, key := range s.keys {
+		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
+			if e.cost+u.combos[0].cost > s.bound {
+				break
+			}
+			for xi := range u.combos {
+				x := &u.combos[xi]
+				c := e.cost + x.cost
+				if c > s.bound {
+					break
+				}
+				nk, ok := s.apply(key, u, x)
+				if ok {
+					s.insert(nk, c, e.node, uint16(xi))
+				}
+			}
+		}
+	}
+	// The survivors of a unit of several combinations become nodes.
+	for i := range s.nkeys {
+		es := s.nents[i*k : i*k+int(s.ncnt[i])]
+		for j := range es {
+			if len(u.combos) > 1 {
+				s.nodes = append(s.nodes, dpNode{prev: es[j].node, unit: uint16(ui), combo: es[j].combo})
+				es[j].node = int32(len(s.nodes) - 1)
+			}
+		}
+	}
+	s.keys, s.nkeys = s.nkeys, s.keys
+	s.ents, s.nents = s.nents, s.ents
+	s.cnt, s.ncnt = s.ncnt, s.cnt
 }
 
 // apply reads the characters of combination x of unit u in state key.
@@ -221,13 +274,17 @@ func (s *search) insert(key uint64, cost float64, prev int32, combo uint16) {
 	es[i] = dpEnt{cost: cost, node: prev, combo: combo}
 }
 
-// reading writes the characters of the path ending at node into raw.
+// reading writes the characters of the path ending at node into raw:
+// each unit's only (or first) combination, then those the path chose.
 func (s *search) reading(node int32, raw []byte) {
-	for ui := len(s.units) - 1; ui >= 0 && node >= 0; ui-- {
+	for i := range s.units {
+		u := &s.units[i]
+		copy(raw[u.off:int(u.off)+int(u.n)], u.combos[0].chars[:u.n])
+	}
+	for node >= 0 {
 		n := s.nodes[node]
-		u := &s.units[ui]
-		x := &u.combos[n.combo]
-		copy(raw[u.off:int(u.off)+int(u.n)], x.chars[:u.n])
+		u := &s.units[n.unit]
+		copy(raw[u.off:int(u.off)+int(u.n)], u.combos[n.combo].chars[:u.n])
 		node = n.prev
 	}
 }

@@ -1,10 +1,6 @@
 package mrz
 
-import (
-	"sort"
-
-	"github.com/mrzkit/mrzkit/field"
-)
+import "github.com/mrzkit/mrzkit/field"
 
 // The decoder reads an MRZ unit by unit: a unit is one position, or a few
 // positions whose characters are only valid together (a country code, a
@@ -181,7 +177,11 @@ func (u *unit) fill(f Format, cells [][]cell, limit float64, buf []combo) ([]com
 		}
 	}
 	cs := buf[start:]
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].cost < cs[j].cost })
+	for i := 1; i < len(cs); i++ { // insertion sort: stable, and short
+		for j := i; j > 0 && cs[j].cost < cs[j-1].cost; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
 	if len(cs) > maxCombos {
 		buf = buf[:start+maxCombos]
 		cs = cs[:maxCombos]

@@ -7,7 +7,8 @@ import (
 
 // TestFindWorkIsBounded feeds Find texts made to make it work hard: many
 // MRZ-like lines, lines of spaces, long lines. The number of repairs stays
-// under its bound and every line is cleaned once.
+// under its bound, every line is cleaned once, and where the bound is
+// reached Find says so.
 func TestFindWorkIsBounded(t *testing.T) {
 	l1 := "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
 	l2 := "L898902C37UTO7408122F1204159ZE184226B<<<<<10"
@@ -18,16 +19,20 @@ func TestFindWorkIsBounded(t *testing.T) {
 		"short fillers":  fill("<<<<<<<<<\n"),
 		"one long line":  fill("<"),
 		"glued pairs":    fill(l1 + l2 + "\n"),
+		"CR lines":       fill(l1 + "\r" + l2 + "\r"),
 	}
 	for name, text := range texts {
-		f := finder{text: text}
+		f := newFinder(text, nil)
 		f.split()
 		f.scan()
-		if f.work > maxRepairs || len(f.found) > maxFindCandidates {
-			t.Errorf("%s: %d repairs, %d candidates", name, f.work, len(f.found))
+		if f.work > f.budget || f.budget > findWorkBase+findWorkPerLine*(strings.Count(text, "\n")+strings.Count(text, "\r")+1) {
+			t.Errorf("%s: %d repairs, bound %d", name, f.work, f.budget)
 		}
-		if len(f.lines) != strings.Count(text, "\n")+1 {
-			t.Errorf("%s: %d lines cleaned", name, len(f.lines))
+		if f.work == f.budget && !f.limited {
+			t.Errorf("%s: bound reached silently", name)
+		}
+		if want := len(lineStarts(text)); len(f.lines) != want {
+			t.Errorf("%s: %d lines cleaned, want %d", name, len(f.lines), want)
 		}
 	}
 }

@@ -62,8 +62,11 @@ func TestFindNormalizations(t *testing.T) {
 		{"extra filler", td3L1 + "<\n" + td3L2, []string{"extra filler removed"}},
 		{"blank line between", td3L1 + "\n\n  \n" + td3L2, []string{"blank line removed"}},
 		{"K in padding", strings.Replace(td3L1, "MARIA<<<<<", "MARIA<<<K<", 1) + "\n" + td3L2, []string{"filler in padding"}},
-		{"country code", td3L1 + "\n" + strings.Replace(td3L2, "UTO", "UT0", 1), []string{"country code"}},
-		{"TD1", strings.Replace(td1, "ERIKSSON", "ER1KSSON", 1), nil},
+		{"country code", td3L1 + "\n" + strings.Replace(td3L2, "UTO", "UT0", 1), []string{"country code; unverified"}},
+		{"CR alone", td3L1 + "\r" + td3L2, []string{"carriage return read as line break"}},
+		{"CRLF", td3L1 + "\r\n" + td3L2, nil},
+		{"TD3 glued", td3L1 + td3L2, []string{"line break restored"}},
+		{"K after the given names", strings.Replace(td3L1, "MARIA<<<<<", "MARIA<<K<<", 1) + "\n" + td3L2, []string{"filler in padding"}},
 	}
 	for _, tt := range tests {
 		cs, err := mrz.Find("Some header\n"+tt.in+"\nfooter", ref2026)
@@ -72,32 +75,14 @@ func TestFindNormalizations(t *testing.T) {
 			continue
 		}
 		c := cs[0]
-		if tt.name == "TD1" {
-			// A 1 in a name may be I or L: flagged, not guessed.
-			if c.IsValid() || !errors.Is(c.Err, mrz.ErrAmbiguous) || len(c.Alternatives) != 2 ||
-				len(c.Alternatives[0]) != 1 || len(c.Alternatives[1]) != 1 ||
-				c.Alternatives[0][0].To != "I" || c.Alternatives[1][0].To != "L" {
-				t.Errorf("TD1 ambiguity: %v %+v", c.Err, c.Alternatives)
-			}
-			// The error names the field, line and column, never the name.
-			var ce *mrz.CheckError
-			var amb *mrz.CheckError
-			for _, e := range c.Err.(mrz.ValidationError) {
-				if errors.Is(e, mrz.ErrAmbiguous) {
-					amb = e
-				}
-			}
-			if !errors.As(c.Err, &ce) || amb == nil || amb.Field != "name" || amb.Line != 3 || amb.Column != 3 {
-				t.Errorf("TD1 ambiguity error: %v", c.Err)
-			}
-			if msg := c.Err.Error(); strings.Contains(msg, "KSSON") || !strings.Contains(msg, "line 3, column 3: name: several repairs") {
-				t.Errorf("TD1 ambiguity message: %s", msg)
-			}
-			continue
-		}
 		if !c.IsValid() || (c.Document.String() != td3) {
 			t.Errorf("%s: %v\n%s", tt.name, c.Err, c.Document)
 			continue
+		}
+		for _, k := range c.Corrections {
+			if !k.Verified() && !k.Reason.Has(mrz.ReasonCountryCode) {
+				t.Errorf("%s: %+v is not verified", tt.name, k)
+			}
 		}
 		var got []string
 		for _, k := range c.Corrections {
@@ -110,9 +95,84 @@ func TestFindNormalizations(t *testing.T) {
 		}
 		// The corrections replay on the input.
 		fixed, err := mrz.ApplyCorrections("Some header\n"+tt.in+"\nfooter", c.Corrections)
-		if err != nil || !strings.Contains(fixed, "\n"+td3+"\n") {
+		if err != nil || !strings.Contains(strings.ReplaceAll(fixed, "\r\n", "\n"), "\n"+td3+"\n") {
 			t.Errorf("%s: ApplyCorrections: %v\n%q", tt.name, err, fixed)
 		}
+	}
+}
+
+// TestFindDigitInName: a digit in a name becomes the letter OCR most often
+// reads as it, unverified; with WithStrictNames, the candidate is
+// ambiguous and lists the letters.
+func TestFindDigitInName(t *testing.T) {
+	text := "Some header\n" + strings.Replace(td1, "ERIKSSON", "ER1KSSON", 1) + "\nfooter"
+	cs, err := mrz.Find(text, ref2026)
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("nothing found: %v", err)
+	}
+	c := cs[0]
+	want := mrz.Correction{Line: 4, Column: 3, From: "1", To: "I", Reason: mrz.ReasonLetterExpected | mrz.ReasonUnverified}
+	if !c.IsValid() || c.Document.String() != td1 || len(c.Corrections) != 1 || c.Corrections[0] != want ||
+		c.Corrections[0].Verified() || c.Corrections[0].Reason.String() != "letter expected; unverified" {
+		t.Fatalf("default: %v %+v", c.Err, c.Corrections)
+	}
+	for _, d := range []struct{ read, truth string }{{"0", "O"}, {"5", "S"}, {"8", "B"}, {"2", "Z"}, {"6", "G"}, {"4", "A"}, {"7", "T"}} {
+		in := strings.Replace(td3L1, "ANNA", "ANN"+d.read, 1)
+		truth := strings.Replace(td3L1, "ANNA", "ANN"+d.truth, 1)
+		cs, _ := mrz.Find(in+"\n"+td3L2, ref2026)
+		if len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.Lines()[0] != truth || cs[0].Corrections[0].Verified() {
+			t.Errorf("%s in a name: %+v", d.read, cs)
+		}
+	}
+	// Strict: a 1 in a name may be I or L: flagged, not guessed.
+	cs, _ = mrz.Find(text, ref2026, mrz.WithStrictNames())
+	c = cs[0]
+	if c.IsValid() || !errors.Is(c.Err, mrz.ErrAmbiguous) || len(c.Alternatives) != 2 ||
+		len(c.Alternatives[0]) != 1 || len(c.Alternatives[1]) != 1 ||
+		c.Alternatives[0][0].To != "I" || c.Alternatives[1][0].To != "L" {
+		t.Fatalf("strict: %v %+v", c.Err, c.Alternatives)
+	}
+	// The error names the field, line and column, never the name.
+	var amb *mrz.CheckError
+	for _, e := range c.Err.(mrz.ValidationError) {
+		if errors.Is(e, mrz.ErrAmbiguous) {
+			amb = e
+		}
+	}
+	if amb == nil || amb.Field != "name" || amb.Line != 3 || amb.Column != 3 {
+		t.Errorf("strict ambiguity error: %v", c.Err)
+	}
+	if msg := c.Err.Error(); strings.Contains(msg, "KSSON") || !strings.Contains(msg, "line 3, column 3: name: several repairs") {
+		t.Errorf("strict ambiguity message: %s", msg)
+	}
+}
+
+// TestFindFillerK: a K after the given names' closing "<<" is a filler;
+// at the end of the names, a K alone may be a one-letter name or a filler:
+// ambiguous.
+func TestFindFillerK(t *testing.T) {
+	cs, _ := mrz.Find(strings.Replace(td3L1, "MARIA<<<<<", "MARIA<<K<<", 1)+"\n"+td3L2, ref2026)
+	if len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.String() != td3 {
+		t.Fatalf("K after the names: %+v", cs)
+	}
+	olga := "P<UTOERIKSSON<<OLGA<K<<<<<<<<<<<<<<<<<<<<<<<\n" + td3L2
+	cs, _ = mrz.Find(olga, ref2026)
+	if len(cs) == 0 || cs[0].IsValid() || !errors.Is(cs[0].Err, mrz.ErrAmbiguous) || len(cs[0].Alternatives) != 1 {
+		t.Fatalf("OLGA<K: %+v", cs)
+	}
+	c := cs[0]
+	if g := c.Document.GivenNames(); len(g) != 2 || g[1] != "K" {
+		t.Errorf("OLGA<K as read: %q", g)
+	}
+	chosen, _ := c.Choose(0)
+	fixed, _ := mrz.ApplyCorrections(olga, chosen)
+	if d, err := mrz.Parse(fixed, ref2026); err != nil || len(d.GivenNames()) != 1 {
+		t.Errorf("OLGA<K, the filler chosen: %v %q", err, d.GivenNames())
+	}
+	// A K that ends a longer name is a K.
+	frank := "P<UTOERIKSSON<<FRANK<<<<<<<<<<<<<<<<<<<<<<<<\n" + td3L2
+	if cs, _ := mrz.Find(frank, ref2026); len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.String() != frank {
+		t.Errorf("FRANK: %+v", cs)
 	}
 }
 
@@ -201,6 +261,9 @@ func FuzzFind(f *testing.F) {
 	f.Add(strings.ToLower(td1))
 	f.Add("x\n" + td3L1[:30] + "\n" + td3L1[30:] + "\n\n" + td3L2 + " .")
 	f.Add("p<uto«‹(\n" + td2)
+	f.Add(td3L1 + "\r" + td3L2 + "\r")
+	f.Add(strings.ReplaceAll(td1, "\n", ""))
+	f.Add("P<UTOERIKSSON<<OLGA<K<<<<<<<<<<<<<<<<<<<<<<<\n" + td3L2)
 	f.Fuzz(func(t *testing.T, s string) {
 		cs, err := mrz.Find(s, ref2026)
 		if err != nil {
@@ -214,7 +277,7 @@ func FuzzFind(f *testing.F) {
 			if err != nil {
 				t.Fatalf("corrections do not replay: %v\n%q\n%+v", err, s, c.Corrections)
 			}
-			lines := strings.Split(fixed, "\n")
+			lines := splitLines(fixed)
 			n := len(c.Document.Lines())
 			first := c.StartLine - 1
 			for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
@@ -241,7 +304,7 @@ func FuzzFind(f *testing.F) {
 				if err != nil {
 					t.Fatalf("alternative %d does not replay: %v\n%q\n%+v", i, err, s, cs)
 				}
-				lines := strings.Split(alt, "\n")
+				lines := splitLines(alt)
 				first := c.StartLine - 1
 				for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
 					first++
@@ -258,11 +321,18 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
+// splitLines cuts a text into lines as Find counts them: at LF, CRLF or a
+// CR alone.
+func splitLines(s string) []string {
+	return strings.Split(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), "\n")
+}
+
 func TestChoose(t *testing.T) {
 	// Lower case: the case correction of the line must not swallow the
 	// ambiguous place.
 	text := strings.ToLower("P<UTOER1KSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<") + "\n" + td3L2
-	cs, _ := mrz.Find(text, ref2026)
+	strict := mrz.WithStrictNames()
+	cs, _ := mrz.Find(text, ref2026, strict)
 	if len(cs) == 0 {
 		t.Fatal("nothing found")
 	}
@@ -295,7 +365,7 @@ func TestChoose(t *testing.T) {
 	}
 	// Two ambiguous places: one alternative from each.
 	text = "P<UTOER1KSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<\n" + td3L2
-	cs, _ = mrz.Find(text, ref2026)
+	cs, _ = mrz.Find(text, ref2026, strict)
 	c = cs[0]
 	if len(c.Alternatives) != 4 {
 		t.Fatalf("alternatives: %+v", c.Alternatives)
@@ -336,7 +406,8 @@ func TestFindNationalTypes(t *testing.T) {
 			t.Errorf("%s: %v\n%s", read, c.Err, c.Document)
 			continue
 		}
-		if len(c.Corrections) != 1 || c.Corrections[0].Reason != mrz.ReasonDigitExpected || c.Corrections[0].Line != 2 {
+		// No check digit: not verified.
+		if len(c.Corrections) != 1 || c.Corrections[0].Reason != mrz.ReasonDigitExpected|mrz.ReasonUnverified || c.Corrections[0].Line != 2 {
 			t.Errorf("%s: corrections %+v", read, c.Corrections)
 		}
 	}
