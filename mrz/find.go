@@ -244,4 +244,3 @@ func ApplyCorrections(text string, cs []Correction) (string, error) {
 	b.WriteString(text[pos:])
 	return b.String(), nil
 }
-
