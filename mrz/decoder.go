@@ -58,6 +58,13 @@ type search struct {
 	paths       []path
 	combosBuf   []combo
 	pinned      []unit
+	scratch     []byte
+	nearArr     [4][]byte
+	nearKept    [3][4][]byte
+	firstsArr   [3]candReading
+	unitArena   []unit
+	byteArena   []byte
+	runs        []layoutRun
 	format      Format
 }
 
@@ -65,6 +72,20 @@ type search struct {
 // state and none costing more than bound.
 func (s *search) reset(plan *checkPlan, units []unit, k int, bound float64, f Format) {
 	s.plan, s.units, s.k, s.bound, s.format, s.inexact = plan, units, k, bound, f, false
+	if cap(s.nodes) == 0 {
+		// Room for what most MRZs need, allocated once per call.
+		const states = 16
+		s.nodes = make([]dpNode, 0, 128)
+		keys := make([]uint64, 2*states)
+		s.keys, s.nkeys = keys[:0:states], keys[states:states:2*states]
+		cnt := make([]uint8, 2*states)
+		s.cnt, s.ncnt = cnt[:0:states], cnt[states:states:2*states]
+		ents := make([]dpEnt, 2*states*kFirst)
+		s.ents, s.nents = ents[:0:states*kFirst], ents[states*kFirst:states*kFirst:2*states*kFirst]
+		ints := make([]int32, 3*states)
+		s.nslot, s.table = ints[:0:states], ints[states:]
+		s.paths = make([]path, 0, kFirst)
+	}
 	s.nodes = s.nodes[:0]
 }
 
@@ -75,16 +96,21 @@ func (s *search) run() []path {
 	s.ents = append(s.ents[:0], make([]dpEnt, k)...)
 	s.ents[0] = dpEnt{cost: 0, node: -1}
 	s.cnt = append(s.cnt[:0], 1)
+	var m macro
 	for ui := range s.units {
 		u := &s.units[ui]
 		if len(u.combos) == 1 && !s.plan.merges(u) {
-			s.forced(u)
-		} else {
-			s.step(ui)
+			m.add(s.plan, u)
+			continue
 		}
+		s.forced(&m)
+		s.step(ui)
 		if len(s.keys) == 0 {
 			return nil
 		}
+	}
+	if s.forced(&m); len(s.keys) == 0 {
+		return nil
 	}
 	s.paths = s.paths[:0]
 	for si, key := range s.keys {
@@ -113,21 +139,53 @@ func insertPath(ps []path, p path, k int) []path {
 	return ps
 }
 
-// forced reads a unit of one combination that closes no check digit: each
-// state goes to one state, no two to the same, and the paths keep their
-// order.
-func (s *search) forced(u *unit) {
-	k := s.k
+// macro is a run of units of one combination that close no check digit
+// and touch no long number, read at once: what they add to each check
+// digit's sum, the checks for which they read something but a filler, and
+// their cost.
+type macro struct {
+	delta [maxPlanChecks]uint8
+	clear uint64
+	cost  float64
+	n     int
+}
+
+// add appends unit u, of one combination, to m.
+func (m *macro) add(p *checkPlan, u *unit) {
 	x := &u.combos[0]
+	for j := 0; j < int(u.n); j++ {
+		c := x.chars[j]
+		v := charValue[c]
+		for _, cw := range p.cover[int(u.off)+j] {
+			m.delta[cw.check] = uint8((int(m.delta[cw.check]) + int(v)*int(cw.w)) % 10)
+			if c != '<' {
+				m.clear |= 16 << (5 * uint(cw.check))
+			}
+		}
+	}
+	m.cost += x.cost
+	m.n++
+}
+
+// forced reads the units of m in every state: each state goes to one
+// state, no two to the same, and the paths keep their order. It empties m.
+func (s *search) forced(m *macro) {
+	if m.n == 0 {
+		return
+	}
+	k := s.k
 	w := 0
 	for si, key := range s.keys {
-		nk, ok := s.apply(key, u, x)
-		if !ok {
-			continue
+		for ci := 0; ci < maxPlanChecks; ci++ {
+			if d := uint64(m.delta[ci]); d != 0 {
+				sh := 5 * uint(ci)
+				key = key&^(15<<sh) | ((key>>sh&15+d)%10)<<sh
+			}
 		}
+		key &^= m.clear
 		n := 0
 		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
-			if e.cost += x.cost; e.cost <= s.bound {
+			if e.cost += m.cost; e.cost <= s.bound {
 				s.ents[w*k+n] = e
 				n++
 			}
@@ -135,10 +193,11 @@ func (s *search) forced(u *unit) {
 		if n == 0 {
 			continue
 		}
-		s.keys[w], s.cnt[w] = nk, uint8(n)
+		s.keys[w], s.cnt[w] = key, uint8(n)
 		w++
 	}
 	s.keys, s.cnt, s.ents = s.keys[:w], s.cnt[:w], s.ents[:w*k]
+	*m = macro{}
 }
 
 // step reads unit ui in every state, keeping the k cheapest paths of each
@@ -196,7 +255,7 @@ func (s *search) clearNext() {
 	}
 	s.nkeys, s.nents, s.ncnt, s.nslot = s.nkeys[:0], s.nents[:0], s.ncnt[:0], s.nslot[:0]
 	if len(s.table) == 0 {
-		s.table = make([]int32, 64)
+		s.table = make([]int32, 128)
 	}
 }
 

@@ -81,6 +81,7 @@ type candReading struct {
 type layoutRun struct {
 	lat        *lattice
 	units      []unit
+	cut        []unit  // the units the search reads (see cutUnchecked)
 	relaxed    []byte  // the cheapest reading that satisfies the types
 	relaxCost  float64 // its cost
 	searchable bool    // every unit may hold something
@@ -97,22 +98,31 @@ type layoutRun struct {
 // within the margin of the best that agree with it where no check digit
 // reaches: a search with those places fixed.
 func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
-	s.combosBuf = s.combosBuf[:0]
-	runs := make([]layoutRun, 0, len(lats))
-	for _, lat := range lats {
-		runs = append(runs, prepare(lat, cfg, s))
+	s.combosBuf, s.unitArena, s.byteArena = s.combosBuf[:0], s.unitArena[:0], s.byteArena[:0]
+	if cap(s.combosBuf) == 0 {
+		s.combosBuf = make([]combo, 0, 2*len(lats)*len(lats[0].top))
 	}
-	var firsts []candReading
+	runs := s.runs[:0]
+	for _, lat := range lats {
+		runs = append(runs, prepare(lat, cfg, s, len(lats)))
+	}
+	s.runs = runs
+	firsts := s.firstsArr[:0]
 	sure := true
+	var fs [3]found
 	for i := range runs {
 		r := &runs[i]
 		if !r.searchable || !r.plausible {
 			continue
 		}
-		v, ok, sureHere := r.bestValid(s, cfg)
-		sure = sure && sureHere
-		if ok {
-			firsts = append(firsts, v)
+		fs[i] = r.bestValid(s, cfg)
+		if fs[i].nearDone {
+			// Keep it from the next layout's search, which reuses the room.
+			fs[i].near = append(s.nearKept[i][:0:len(s.nearKept[i])], fs[i].near...)
+		}
+		sure = sure && fs[i].sure
+		if fs[i].ok {
+			firsts = append(firsts, fs[i].best)
 		}
 	}
 	if len(firsts) == 0 {
@@ -121,12 +131,16 @@ func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
 	sortReadings(firsts)
 	best := firsts[0]
 	var run *layoutRun
+	var f *found
 	for i := range runs {
 		if runs[i].lat == best.lat {
-			run = &runs[i]
+			run, f = &runs[i], &fs[i]
 		}
 	}
-	near, sureNear := run.near(s, cfg, best)
+	near, sureNear := f.near, f.nearDone
+	if !f.nearDone {
+		near, sureNear = run.near(s, cfg, best)
+	}
 	for _, v := range firsts[1:] {
 		if v.cost-best.cost < tie { // another layout, as probable
 			near = append(near, v.raw)
@@ -139,34 +153,103 @@ func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
 	return d, true
 }
 
-// bestValid returns the cheapest reading of the layout that parses valid,
-// and whether the search is sure there is no cheaper one.
-func (r *layoutRun) bestValid(s *search, cfg *decodeConfig) (candReading, bool, bool) {
+// found is what the search of one layout found: its cheapest valid
+// reading, and, when the same search saw every reading within the margin
+// of it, those that agree with it where no check digit reaches.
+type found struct {
+	best     candReading
+	ok, sure bool // a valid reading; no cheaper one is unseen
+	near     [][]byte
+	nearDone bool
+}
+
+// bestValid returns the cheapest reading of the layout that parses valid.
+// It searches under growing bounds (the reading the types give, plus 0,
+// 2, 4, 8... times the margin, up to maxCheck, plus the margin): most MRZs
+// are read under the first ones, where few paths survive, and the search
+// that finds the best reading usually sees those within the margin of it
+// too.
+func (r *layoutRun) bestValid(s *search, cfg *decodeConfig) found {
+	step := 2 * max(cfg.margin, 0.5)
+	for e := 0.0; ; e = max(step, 2*e) {
+		e = min(e, cfg.maxCheck)
+		f := r.bestWithin(s, cfg, r.relaxCost+e+cfg.margin+1e-9)
+		if f.ok || !f.sure || e >= cfg.maxCheck {
+			return f
+		}
+	}
+}
+
+// bestWithin returns the cheapest reading costing at most bound that
+// parses valid and is plausible, and whether the search is sure there is
+// none cheaper (when found) or none at all under the bound (when not).
+func (r *layoutRun) bestWithin(s *search, cfg *decodeConfig, bound float64) found {
+	plausible := r.relaxCost + cfg.maxCheck + 1e-9
 	for k := kFirst; k <= kMax; k *= 8 {
-		s.reset(planOf(r.lat.lay), r.units, k, r.relaxCost+cfg.maxCheck, r.lat.lay.format)
+		s.reset(planOf(r.lat.lay), r.cut, k, bound, r.lat.lay.format)
 		paths := s.run()
-		for _, p := range paths {
-			if v, ok := r.parsed(s, p, cfg); ok {
-				return v, true, !s.inexact
+		for i, p := range paths {
+			if p.cost > plausible {
+				break
+			}
+			if v, ok := r.parsed(s, p, cfg, nil); ok {
+				f := found{best: v, ok: true, sure: !s.inexact}
+				f.near, f.nearDone = r.nearIn(s, cfg, v, paths, i, bound)
+				return f
 			}
 		}
 		if len(paths) < k && !s.inexact {
-			return candReading{}, false, true // no valid reading at all
+			return found{sure: true} // no valid reading under the bound
 		}
 	}
-	return candReading{}, false, false
+	return found{}
+}
+
+// nearIn returns the valid readings within the margin of best among the
+// paths after the i-th, which agree with it where no check digit reaches,
+// when the search saw all of them.
+func (r *layoutRun) nearIn(s *search, cfg *decodeConfig, best candReading, paths []path, i int, bound float64) ([][]byte, bool) {
+	limit := best.cost + cfg.margin
+	if limit > bound || s.inexact || (len(paths) == s.k && paths[s.k-1].cost < limit) {
+		return nil, false
+	}
+	checked := layoutPlans[r.lat.lay.format].checked
+	near := append(s.nearArr[:0], best.raw)
+	for _, p := range paths[i+1:] {
+		if p.cost >= limit {
+			break
+		}
+		if v, ok := r.parsed(s, p, cfg, best.raw); ok && sameWhereUnchecked(v.raw, best.raw, checked) {
+			near = append(near, v.raw)
+		}
+	}
+	return near, true
+}
+
+// sameWhereUnchecked reports whether a and b agree where no check digit
+// reaches.
+func sameWhereUnchecked(a, b []byte, checked []bool) bool {
+	for o := range a {
+		if !checked[o] && a[o] != b[o] {
+			return false
+		}
+	}
+	return true
 }
 
 // parsed returns the reading of a path when it parses valid as the
 // layout's format.
-func (r *layoutRun) parsed(s *search, p path, cfg *decodeConfig) (candReading, bool) {
-	raw := append([]byte(nil), r.lat.top...)
-	s.reading(p.node, raw)
-	d, err := Parse(string(raw), cfg.ref...)
+func (r *layoutRun) parsed(s *search, p path, cfg *decodeConfig, skip []byte) (candReading, bool) {
+	s.scratch = append(s.scratch[:0], r.lat.top...)
+	s.reading(p.node, s.scratch)
+	if skip != nil && string(s.scratch) == string(skip) {
+		return candReading{}, false
+	}
+	d, err := Parse(string(s.scratch), cfg.ref...)
 	if err != nil || d.Format() != r.lat.lay.format {
 		return candReading{}, false
 	}
-	return candReading{r.lat, raw, p.cost, d}, true
+	return candReading{r.lat, []byte(d.String()), p.cost, d}, true
 }
 
 // near returns the valid readings within the margin of best that agree
@@ -174,7 +257,7 @@ func (r *layoutRun) parsed(s *search, p path, cfg *decodeConfig) (candReading, b
 // is sure it saw them all.
 func (r *layoutRun) near(s *search, cfg *decodeConfig, best candReading) ([][]byte, bool) {
 	checked := layoutPlans[r.lat.lay.format].checked
-	s.pinned = append(s.pinned[:0], r.units...)
+	s.pinned = append(s.pinned[:0], r.cut...)
 	for i := range s.pinned {
 		u := &s.pinned[i]
 		if checked[u.off] || checked[int(u.off)+int(u.n)-1] {
@@ -189,14 +272,14 @@ func (r *layoutRun) near(s *search, cfg *decodeConfig, best candReading) ([][]by
 	}
 	limit := best.cost + cfg.margin
 	for k := kFirst; k <= kMax; k *= 8 {
-		s.reset(planOf(r.lat.lay), s.pinned, k, r.relaxCost+cfg.maxCheck, r.lat.lay.format)
+		s.reset(planOf(r.lat.lay), s.pinned, k, limit, r.lat.lay.format)
 		paths := s.run()
-		near := [][]byte{best.raw}
+		near := append(s.nearArr[:0], best.raw)
 		for _, p := range paths {
 			if p.cost >= limit {
 				break
 			}
-			if v, ok := r.parsed(s, p, cfg); ok && string(v.raw) != string(best.raw) {
+			if v, ok := r.parsed(s, p, cfg, best.raw); ok {
 				near = append(near, v.raw)
 			}
 		}
@@ -211,10 +294,21 @@ func (r *layoutRun) near(s *search, cfg *decodeConfig, best candReading) ([][]by
 }
 
 // prepare fills the units of a lattice and finds its relaxed reading.
-func prepare(lat *lattice, cfg *decodeConfig, s *search) layoutRun {
+func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun {
 	r := layoutRun{lat: lat, searchable: true}
-	r.units = append([]unit(nil), unitsOf(lat.lay)...)
-	r.relaxed = append([]byte(nil), lat.top...)
+	us := unitsOf(lat.lay)
+	if cap(s.unitArena)-len(s.unitArena) < len(us) {
+		s.unitArena = make([]unit, 0, max(2*layouts*len(us), 2*cap(s.unitArena)))
+	}
+	n := len(s.unitArena)
+	s.unitArena = append(s.unitArena, us...)
+	r.units = s.unitArena[n:len(s.unitArena):len(s.unitArena)]
+	if cap(s.byteArena)-len(s.byteArena) < len(lat.top) {
+		s.byteArena = make([]byte, 0, max((layouts+1)*len(lat.top), 2*cap(s.byteArena)))
+	}
+	n = len(s.byteArena)
+	s.byteArena = append(s.byteArena, lat.top...)
+	r.relaxed = s.byteArena[n:len(s.byteArena):len(s.byteArena)]
 	for i := range r.units {
 		u := &r.units[i]
 		var ok bool
@@ -227,7 +321,39 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search) layoutRun {
 		copy(r.relaxed[u.off:int(u.off)+int(u.n)], u.combos[0].chars[:u.n])
 	}
 	r.plausible = r.relaxCost <= cfg.maxType && r.codeAllowed()
+	if r.searchable && r.plausible {
+		r.cut = cutUnchecked(s, lat.lay, r.units)
+	}
 	return r
+}
+
+// cutUnchecked returns the units the search reads: those no check digit
+// reaches keep only their cheapest combinations, where the unit's own
+// rules are all Parse asks of it (a known country code, a document code the
+// format allows, letters in a name, a sex, a filler; not the dates of a
+// Swiss driving licence, which Parse checks more closely than the units).
+// No check digit sees them: the cheapest valid reading takes their
+// cheapest combinations, and readings tied there are unitTies'.
+func cutUnchecked(s *search, l *layout, units []unit) []unit {
+	if cap(s.unitArena)-len(s.unitArena) < len(units) {
+		s.unitArena = make([]unit, 0, max(2*len(units), 2*cap(s.unitArena)))
+	}
+	n := len(s.unitArena)
+	s.unitArena = append(s.unitArena, units...)
+	cut := s.unitArena[n:len(s.unitArena):len(s.unitArena)]
+	checked := layoutPlans[l.format].checked
+	for i := range cut {
+		u := &cut[i]
+		if checked[u.off] || checked[int(u.off)+int(u.n)-1] || !exactUnit(l, u) {
+			continue
+		}
+		j := 1
+		for j < len(u.combos) && u.combos[j].cost-u.combos[0].cost < tie {
+			j++
+		}
+		u.combos = u.combos[:j]
+	}
+	return cut
 }
 
 // codeAllowed reports whether the layout's document code may be read.
@@ -276,20 +402,23 @@ func fromNear(best candReading, near [][]byte, run *layoutRun, cfg *decodeConfig
 	return d
 }
 
+// exactUnit reports whether what unit u allows is what Parse allows there.
+func exactUnit(l *layout, u *unit) bool {
+	if l.format == SwissDrivingLicence {
+		return false // a language, digits, CHE or LIE: more than the units say
+	}
+	switch u.kind {
+	case uCountry, uCode:
+		return true
+	case uPos:
+		return u.typ == tLetter || u.typ == tSex || u.typ == tFiller || u.typ == tAny
+	}
+	return false
+}
+
 // tie is the margin where no check digit reaches: only exact ties (to
 // rounding) are ambiguous there.
 const tie = 1e-9
-
-// sameUnchecked reports whether a and b agree where no check digit
-// reaches.
-func sameUnchecked(a, b []byte, checked []bool) bool {
-	for o := range a {
-		if !checked[o] && a[o] != b[o] {
-			return false
-		}
-	}
-	return true
-}
 
 // unitTies returns the alternatives of the units of r where several
 // combinations are within their margin of the cheapest (cfg.margin where a
@@ -474,8 +603,7 @@ func factor(near [][]byte, top []byte) ([]byte, [][]pick) {
 	for i := range parent {
 		parent[i] = i
 	}
-	var root func(i int) int
-	root = func(i int) int {
+	root := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

@@ -3,7 +3,7 @@ package mrz
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -124,17 +124,24 @@ type place struct {
 
 func (k Correction) place() place { return place{k.Line, k.Column, k.From == ""} }
 
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // sortCorrections puts corrections in input order, an insertion before a
 // change at the same column.
 func sortCorrections(cs []Correction) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].Line != cs[j].Line {
-			return cs[i].Line < cs[j].Line
+	slices.SortStableFunc(cs, func(a, b Correction) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
 		}
-		if cs[i].Column != cs[j].Column {
-			return cs[i].Column < cs[j].Column
+		if a.Column != b.Column {
+			return a.Column - b.Column
 		}
-		return cs[i].From == "" && cs[j].From != ""
+		return btoi(b.From == "") - btoi(a.From == "")
 	})
 }
 
@@ -225,11 +232,11 @@ func ApplyCorrections(text string, cs []Correction) (string, error) {
 		}
 		edits = append(edits, edit{off, off + len(c.From), c.To})
 	}
-	sort.Slice(edits, func(i, j int) bool {
-		if edits[i].start != edits[j].start {
-			return edits[i].start < edits[j].start
+	slices.SortFunc(edits, func(a, b edit) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return edits[i].end < edits[j].end
+		return a.end - b.end
 	})
 	var b strings.Builder
 	pos := 0

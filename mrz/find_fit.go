@@ -17,7 +17,7 @@ type family struct{ lens []int }
 var families = []family{{[]int{44, 44}}, {[]int{36, 36}}, {[]int{30, 30, 30}}, {[]int{9, 30, 30}}, {[]int{30}}}
 
 // maxFits bounds the assemblies of one family from one line.
-const maxFits = 8
+const maxFits = 64
 
 // piece is one MRZ line being assembled, with its corrections.
 type piece struct {
@@ -33,18 +33,21 @@ type edit struct {
 }
 
 // reading is one way to read a cleaned line: which of its spaces are
-// fillers.
+// fillers (mask), the others being removed.
 type reading struct {
 	chars []cchar
-	edits []edit
+	line  *cline
+	mask  int
 }
 
 // assembly is the state of the assembly of one family from one line.
 type assembly struct {
-	fam    *family
-	pieces []piece
-	edits  []edit // a stack: each piece's edits are a slice of it
-	yield  func(pieces []piece, last int) bool
+	fi, first int // the family and the line it starts at
+	fam       *family
+	pieces    []piece
+	edits     []edit // a stack: each piece's edits are a slice of it
+	n         int    // assemblies repaired
+	stopped   bool   // a bound was reached
 }
 
 // readings appends to f.rds the ways to read l that give one of the wanted
@@ -55,7 +58,7 @@ type assembly struct {
 func (f *finder) readings(l *cline, wants ...int) {
 	s := len(l.spaces)
 	if s == 0 {
-		f.rds = append(f.rds, reading{chars: l.chars})
+		f.rds = append(f.rds, reading{chars: l.chars, line: l})
 		return
 	}
 	n := len(f.rds)
@@ -74,20 +77,20 @@ func (f *finder) readings(l *cline, wants ...int) {
 		if mask != 0 {
 			chars = withSpaces(l, mask)
 		}
-		f.rds = append(f.rds, reading{chars, spaceEdits(l, mask)})
+		f.rds = append(f.rds, reading{chars, l, mask})
 	}
 	if len(f.rds) == n {
-		f.rds = append(f.rds, reading{l.chars, spaceEdits(l, 0)})
+		f.rds = append(f.rds, reading{l.chars, l, 0})
 	}
 }
 
 // fit assembles the lines of a.fam from line k on, starting at input line
-// li, and calls a.yield with each complete assembly until it returns
-// false. carry is the rest of a line glued to the one before; prevEnd the
+// li, and repairs each complete assembly (see complete) until that
+// reports false. carry is the rest of a line glued to the one before; prevEnd the
 // last input byte of the previous MRZ line (-1 for none).
 func (f *finder) fit(a *assembly, k, li int, carry []cchar, prevEnd int) bool {
 	if k == len(a.fam.lens) {
-		return carry != nil || a.yield(a.pieces, li-1)
+		return carry != nil || f.complete(a, li-1)
 	}
 	if carry != nil {
 		return f.fitCarry(a, k, li, carry, prevEnd)
@@ -119,7 +122,7 @@ func (f *finder) fit(a *assembly, k, li int, carry []cchar, prevEnd int) bool {
 	ok := true
 	for i := r0; i < r1 && ok; i++ {
 		e1 := len(a.edits)
-		a.edits = append(a.edits, f.rds[i].edits...)
+		a.edits = appendSpaceEdits(a.edits, f.rds[i].line, f.rds[i].mask)
 		ok = f.fitReading(a, k, li, f.rds[i], exact, e0)
 		a.edits = a.edits[:e1]
 	}
@@ -254,6 +257,28 @@ func (f *finder) fitBroken(a *assembly, k, li int, rd reading, e0 int) bool {
 	return ok
 }
 
+// mayStart reports whether line li may be the first line of family fam:
+// whether a reading of it has a length fit tries, or it is a line broken
+// in two.
+func (f *finder) mayStart(fam *family, li int) bool {
+	l := &f.lines[li]
+	lo, hi := len(l.chars), len(l.chars)
+	if len(l.spaces) <= 4 {
+		hi += len(l.spaces)
+	}
+	want := fam.lens[0]
+	if hi >= want-2 && lo <= want+2 {
+		return true
+	}
+	sum := want
+	for _, n := range fam.lens[1:] {
+		if sum += n; lo <= sum && sum <= hi {
+			return true
+		}
+	}
+	return lo < want && len(l.spaces) == 0 && li+1 < len(f.lines) && lo+len(f.lines[li+1].chars) == want
+}
+
 // fillersOnly reports whether every character of cs is a filler.
 func fillersOnly(cs []cchar) bool {
 	for _, c := range cs {
@@ -284,9 +309,9 @@ func withSpaces(l *cline, mask int) []cchar {
 	return out
 }
 
-// spaceEdits removes the spaces of a line but those kept as fillers.
-func spaceEdits(l *cline, kept int) []edit {
-	out := make([]edit, 0, len(l.spaces))
+// appendSpaceEdits appends the edits removing the spaces of a line but
+// those kept as fillers.
+func appendSpaceEdits(out []edit, l *cline, kept int) []edit {
 	for j, s := range l.spaceSrc {
 		if kept&(1<<j) == 0 {
 			out = append(out, edit{s[0], s[1], "", ReasonSpaceRemoved})

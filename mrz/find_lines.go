@@ -38,7 +38,13 @@ type cline struct {
 // lineStarts returns the byte offset of each line of text: lines end at
 // "\n", "\r\n" or a "\r" alone.
 func lineStarts(text string) []int {
-	starts := []int{0}
+	n := 1
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c == '\n' || (c == '\r' && (i+1 == len(text) || text[i+1] != '\n')) {
+			n++
+		}
+	}
+	starts := make([]int, 1, n)
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':
@@ -162,8 +168,12 @@ func (f *finder) clean(l *cline, num, start, end int) {
 	if l.mrzLike = ok; !ok {
 		return
 	}
+	if cap(f.charBuf) == 0 {
+		f.charBuf = make([]cchar, 0, max(n, 256))
+		f.spaceBuf, f.spaceSrcBuf = make([]int, 0, 32), make([][2]int, 0, 32)
+	}
 	f.charBuf = slices.Grow(f.charBuf, n)
-	at := len(f.charBuf)
+	at, sp := len(f.charBuf), len(f.spaceBuf)
 	for i, r := range raw[a:b] {
 		s, e := int32(l.start+i), int32(l.start+i+utf8.RuneLen(r))
 		switch {
@@ -174,14 +184,18 @@ func (f *finder) clean(l *cline, num, start, end int) {
 		case lookAlike(r):
 			f.charBuf = append(f.charBuf, cchar{c: '<', reason: ReasonLookAlike, start: s, end: e})
 		default: // a space or a tab
-			k := len(l.spaces)
-			if k > 0 && l.spaces[k-1] == len(f.charBuf)-at && l.spaceSrc[k-1][1] == int(s) {
-				l.spaceSrc[k-1][1] = int(e) // a run of spaces is one gap
+			k := len(f.spaceBuf) - sp
+			if k > 0 && f.spaceBuf[len(f.spaceBuf)-1] == len(f.charBuf)-at && f.spaceSrcBuf[len(f.spaceSrcBuf)-1][1] == int(s) {
+				f.spaceSrcBuf[len(f.spaceSrcBuf)-1][1] = int(e) // a run of spaces is one gap
 				continue
 			}
-			l.spaces = append(l.spaces, len(f.charBuf)-at)
-			l.spaceSrc = append(l.spaceSrc, [2]int{int(s), int(e)})
+			f.spaceBuf = append(f.spaceBuf, len(f.charBuf)-at)
+			f.spaceSrcBuf = append(f.spaceSrcBuf, [2]int{int(s), int(e)})
 		}
 	}
 	l.chars = f.charBuf[at:len(f.charBuf):len(f.charBuf)]
+	if len(f.spaceBuf) > sp {
+		l.spaces = f.spaceBuf[sp:len(f.spaceBuf):len(f.spaceBuf)]
+		l.spaceSrc = f.spaceSrcBuf[sp:len(f.spaceSrcBuf):len(f.spaceSrcBuf)]
+	}
 }

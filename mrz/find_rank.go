@@ -1,6 +1,9 @@
 package mrz
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // Ranking the candidates of a text: best first, none overlapping a better
 // one, and a valid one that another valid reading of the same lines
@@ -10,14 +13,14 @@ import "sort"
 // better one.
 func (f *finder) rank() []Candidate {
 	c := f.found
-	if len(c) == 0 {
-		return nil
+	if len(c) <= 1 {
+		return c
 	}
-	sort.SliceStable(c, func(i, j int) bool {
-		if c[i].Score != c[j].Score {
-			return c[i].Score > c[j].Score
+	slices.SortStableFunc(c, func(a, b Candidate) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
 		}
-		return c[i].StartLine < c[j].StartLine
+		return a.StartLine - b.StartLine
 	})
 	// The valid readings of each group of lines.
 	var same map[[2]int][]int
@@ -44,7 +47,7 @@ func (f *finder) rank() []Candidate {
 		}
 		out = append(out, x)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	slices.SortStableFunc(out, func(a, b Candidate) int { return cmp.Compare(b.Score, a.Score) })
 	return out
 }
 

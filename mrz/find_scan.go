@@ -21,20 +21,38 @@ type finder struct {
 	limitLine    int
 
 	// Buffers reused across the text.
-	charBuf  []cchar
-	rds      []reading
-	asm      assembly
-	raw      []byte
-	src      []cchar
-	lats     [3]lattice
-	latPtrs  []*lattice
-	cellBufs [3][]cell
-	search   search
+	charBuf     []cchar
+	spaceBuf    []int
+	spaceSrcBuf [][2]int
+	rds         []reading
+	asm         assembly
+	raw         []byte
+	src         []cchar
+	lats        [3]lattice
+	latPtrs     []*lattice
+	layBuf      [3]*layout
+	cellStore   []cell
+	cellIdx     [][]cell
+	fillers     []bool
+	search      search
+
+	// Their first room, allocated with the finder.
+	refArr    [1]Option
+	rdsArr    [16]reading
+	piecesArr [4]piece
+	editsArr  [32]edit
+	latArr    [3]*lattice
+	runsArr   [3]layoutRun
 }
 
 func newFinder(text string, opts []Option) *finder {
 	f := &finder{text: text, opts: readFindOptions(opts)}
-	f.cfg = decodeConfig{margin: f.opts.margin, maxCheck: textMaxCheck, maxType: math.Inf(1), ref: f.opts.ref}
+	f.refArr[0] = f.opts.ref[0]
+	f.cfg = decodeConfig{margin: f.opts.margin, maxCheck: textMaxCheck, maxType: math.Inf(1), ref: f.refArr[:]}
+	f.rds = f.rdsArr[:0]
+	f.asm.pieces, f.asm.edits = f.piecesArr[:0], f.editsArr[:0]
+	f.latPtrs = f.latArr[:0]
+	f.search.runs = f.runsArr[:0]
 	return f
 }
 
@@ -56,24 +74,29 @@ func (f *finder) scan() {
 // scanFamily repairs the assemblies of family fi from line i. It reports
 // false when the work bound is reached.
 func (f *finder) scanFamily(fi, i int) bool {
-	n := 0
-	a := &f.asm
-	a.fam, a.pieces, a.edits = &families[fi], a.pieces[:0], a.edits[:0]
-	stopped := false
-	a.yield = func(pieces []piece, last int) bool {
-		if f.work >= f.budget || n == maxFits {
-			stopped = true
-			return false
-		}
-		n++
-		if c, ok := f.repair(fi, pieces, i, last); ok {
-			f.found = append(f.found, c)
-		}
+	if !f.mayStart(&families[fi], i) {
 		return true
 	}
+	a := &f.asm
+	a.fi, a.first, a.fam, a.n, a.stopped = fi, i, &families[fi], 0, false
+	a.pieces, a.edits = a.pieces[:0], a.edits[:0]
 	f.fit(a, 0, i, nil, -1)
-	if stopped && !f.limited {
+	if a.stopped && !f.limited {
 		f.limited, f.limitLine = true, f.lines[i].num
 	}
 	return f.work < f.budget
+}
+
+// complete repairs a complete assembly ending at line last, and reports
+// whether to go on.
+func (f *finder) complete(a *assembly, last int) bool {
+	if f.work >= f.budget || a.n == maxFits {
+		a.stopped = true
+		return false
+	}
+	a.n++
+	if c, ok := f.repair(a.fi, a.pieces, a.first, last); ok {
+		f.found = append(f.found, c)
+	}
+	return true
 }

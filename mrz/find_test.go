@@ -1,8 +1,10 @@
 package mrz_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -124,9 +126,14 @@ func TestFindDigitInName(t *testing.T) {
 			t.Errorf("%s in a name: %+v", d.read, cs)
 		}
 	}
-	// Strict: a 1 in a name may be I or L: flagged, not guessed.
-	cs, _ = mrz.Find(text, ref2026, mrz.WithStrictNames())
-	c = cs[0]
+}
+
+// TestFindDigitInNameStrict: with WithStrictNames, a 1 in a name may be I
+// or L: flagged, not guessed.
+func TestFindDigitInNameStrict(t *testing.T) {
+	text := "Some header\n" + strings.Replace(td1, "ERIKSSON", "ER1KSSON", 1) + "\nfooter"
+	cs, _ := mrz.Find(text, ref2026, mrz.WithStrictNames())
+	c := cs[0]
 	if c.IsValid() || !errors.Is(c.Err, mrz.ErrAmbiguous) || len(c.Alternatives) != 2 ||
 		len(c.Alternatives[0]) != 1 || len(c.Alternatives[1]) != 1 ||
 		c.Alternatives[0][0].To != "I" || c.Alternatives[1][0].To != "L" {
@@ -392,6 +399,47 @@ func BenchmarkFind(b *testing.B) {
 	}
 }
 
+// pageOf is a page of n lines of other text holding, in its middle, the
+// TD3 of benchPage with its two misreads.
+func pageOf(n int) string {
+	mrzLines := strings.Split(benchPage(), "\n")[30:32]
+	var lines []string
+	for i := 0; i < n-2; i++ {
+		lines = append(lines, noise[i%len(noise)]+" "+fmt.Sprint(i))
+	}
+	out := append(lines[:len(lines)/2:len(lines)/2], mrzLines...)
+	return strings.Join(append(out, lines[len(lines)/2:]...), "\n")
+}
+
+// BenchmarkFindPage measures Find on pages of 10 to 10,000 lines: its cost
+// should grow with the page, no faster.
+func BenchmarkFindPage(b *testing.B) {
+	for _, n := range []int{10, 100, 1000, 10000} {
+		page := pageOf(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(page)))
+			for i := 0; i < b.N; i++ {
+				cs, _ := mrz.Find(page, ref2026)
+				if len(cs) == 0 || !cs[0].IsValid() {
+					b.Fatal("not recovered")
+				}
+			}
+		})
+	}
+}
+
+// TestFindAllocs locks the allocations of Find on the 60-line page.
+func TestFindAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	page := benchPage()
+	if got := testing.AllocsPerRun(100, func() { _, _ = mrz.Find(page, ref2026) }); got > 40 {
+		t.Errorf("Find on the 60-line page: %v allocations, want at most 40", got)
+	}
+}
+
 func TestFindNationalTypes(t *testing.T) {
 	// The CH-DL number ends in three digits: a letter there is a misread.
 	truth := "AAA001D<<\nFACHE305142128097<<800126<<<<<\nMARCHAND<<FABIENNE<<<<<<<<<<<<"
@@ -416,5 +464,128 @@ func TestFindNationalTypes(t *testing.T) {
 	cs, err := mrz.Find("Permis\nD1FRA13AA0D00Z6181231MARTIN<<9\n", ref2026)
 	if err != nil || len(cs) == 0 || cs[0].IsValid() || cs[0].Document.Format() != mrz.FrenchDrivingLicence {
 		t.Errorf("FR-DL with failing checks: %v %d", err, len(cs))
+	}
+}
+
+// TestFindLimits: within MaxFindInput every MRZ is found, valid ones are
+// never displaced by invalid ones, and a text that reaches the work bound
+// says so.
+func TestFindLimits(t *testing.T) {
+	invalid := td3L1 + "\n" + strings.Replace(td3L2, "7408122", "74X8122", 1) // no repair: X is no confusion
+	var b strings.Builder
+	for i := 0; i < 256; i++ {
+		b.WriteString(invalid + "\n\n")
+	}
+	b.WriteString(td3)
+	cs, err := mrz.Find(b.String(), ref2026)
+	if err != nil || len(cs) != 257 || !cs[0].IsValid() || cs[0].StartLine != 256*3+1 {
+		t.Errorf("256 invalid copies before a valid one: %v, %d candidates", err, len(cs))
+	}
+
+	b.Reset()
+	for i := 0; i < 300; i++ {
+		b.WriteString(td3 + "\n\n")
+	}
+	cs, err = mrz.Find(b.String(), ref2026)
+	valid := 0
+	for _, c := range cs {
+		if c.IsValid() {
+			valid++
+		}
+	}
+	if err != nil || len(cs) != 300 || valid != 300 {
+		t.Errorf("300 valid MRZs: %v, %d candidates, %d valid", err, len(cs), valid)
+	}
+
+	// 2077 lines of noise that each look like an MRZ line (93 KB).
+	b.Reset()
+	r := rand.New(rand.NewPCG(11, 2))
+	const chars = "<<<<<<<<0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for i := 0; i < 2077; i++ {
+		for j := 0; j < 44; j++ {
+			b.WriteByte(chars[r.IntN(len(chars))])
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(td3)
+	cs, err = mrz.Find(b.String(), ref2026)
+	if err != nil || len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.String() != td3 {
+		t.Errorf("2077 lines of noise (%d bytes) before an MRZ: %v, %d candidates", b.Len(), err, len(cs))
+	}
+
+	// Lines made to be read in many ways (four spaces that may each be a
+	// filler): the bound is reached, and Find says so, with what it found.
+	b.Reset()
+	spaced := "P<UTO ERIKSSON<<ANNA<MARIA< <<<<<<<<<<<<< <<<< "
+	for i := 0; i < 2000; i++ {
+		b.WriteString(spaced + "\n")
+	}
+	b.WriteString("\n" + td3)
+	cs, err = mrz.Find(b.String(), ref2026)
+	if !errors.Is(err, mrz.ErrFindLimit) || strings.Contains(err.Error(), "ERIKSSON") {
+		t.Errorf("many readings: %v, %d candidates", err, len(cs))
+	}
+}
+
+// TestFindGlued: lines glued into one, as a chip's data group or a bad
+// OCR gives them.
+func TestFindGlued(t *testing.T) {
+	for _, in := range []string{td1, td2, td3, mrva, mrvb} {
+		glued := strings.ReplaceAll(in, "\n", "")
+		cs, err := mrz.Find("header\n"+glued+"\nfooter", ref2026)
+		if err != nil || len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.String() != in {
+			t.Errorf("%d characters glued: %v %d", len(glued), err, len(cs))
+			continue
+		}
+		fixed, err := mrz.ApplyCorrections("header\n"+glued+"\nfooter", cs[0].Corrections)
+		if err != nil || fixed != "header\n"+in+"\nfooter" {
+			t.Errorf("%d characters glued: corrections %+v", len(glued), cs[0].Corrections)
+		}
+	}
+}
+
+// TestFindCR: lines separated by a CR alone, as card readers send them.
+func TestFindCR(t *testing.T) {
+	for _, in := range []string{td1, td2, td3} {
+		text := "header\r" + strings.ReplaceAll(in, "\n", "\r") + "\rfooter"
+		cs, err := mrz.Find(text, ref2026)
+		if err != nil || len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.String() != in || cs[0].StartLine != 2 {
+			t.Errorf("CR: %v %d", err, len(cs))
+			continue
+		}
+		fixed, err := mrz.ApplyCorrections(text, cs[0].Corrections)
+		if err != nil || !strings.Contains(fixed, "\r"+in+"\r") {
+			t.Errorf("CR: corrections %+v give %q", cs[0].Corrections, fixed)
+		}
+	}
+}
+
+// TestReason: a correction's reason reads and writes as the text of
+// today's JSON.
+func TestReason(t *testing.T) {
+	for _, r := range []mrz.Reason{mrz.ReasonCase, mrz.ReasonCase | mrz.ReasonCheckDigit, mrz.ReasonLetterExpected | mrz.ReasonUnverified, 0} {
+		b, err := r.MarshalText()
+		var back mrz.Reason
+		if err != nil || back.UnmarshalText(b) != nil || back != r || string(b) != r.String() {
+			t.Errorf("%v: %q %v", r, b, back)
+		}
+	}
+	if got := (mrz.ReasonCase | mrz.ReasonCheckDigit).String(); got != "case; check digit" {
+		t.Errorf("String: %q", got)
+	}
+	var r mrz.Reason
+	if err := r.UnmarshalText([]byte("guessed")); err == nil {
+		t.Error("an unknown reason reads")
+	}
+	j, err := json.Marshal(mrz.Correction{Line: 1, Column: 2, From: "O", To: "0", Reason: mrz.ReasonDigitExpected})
+	if err != nil || string(j) != `{"line":1,"column":2,"from":"O","to":"0","reason":"digit expected"}` {
+		t.Errorf("JSON: %s %v", j, err)
+	}
+	var k mrz.Correction
+	if err := json.Unmarshal(j, &k); err != nil || k.Reason != mrz.ReasonDigitExpected || !k.Verified() {
+		t.Errorf("JSON back: %+v %v", k, err)
+	}
+	if (mrz.Correction{Reason: mrz.ReasonCountryCode | mrz.ReasonUnverified}).Verified() {
+		t.Error("unverified reads verified")
 	}
 }

@@ -191,12 +191,10 @@ func layoutOf(d mrz.Document) (kinds map[int]posKind, checks []checkDef) {
 	}
 	if d.Format() == mrz.TD1 || d.Format() == mrz.TD2 {
 		// The whole first optional field: a long number's tail included.
-		if l, c, _, ok := d.Position("document_number"); ok {
-			end := 30
+		if l, _, _, ok := d.Position("document_number"); ok {
+			c, end := 16, 30 // TD1: line 1, after the number's check digit
 			if d.Format() == mrz.TD2 {
 				l, c, end = 2, 29, 35
-			} else {
-				c = 16
 			}
 			for i := c; i <= end; i++ {
 				kinds[off(l, i)] = kAlnumChecked
@@ -788,17 +786,16 @@ var classes = []string{"unique", "name guess", "ambiguous", "double", "invisible
 
 // recoverySample is one corrupted page and what Find made of it.
 type recoverySample struct {
-	k          int
-	ms         []misread
-	class      string
-	text       string
-	raw        []byte
-	truth      string
-	read       string
-	best       mrz.Candidate
-	found      bool
-	kinds      map[int]posKind
-	debugClass string
+	k     int
+	ms    []misread
+	class string
+	text  string
+	raw   []byte
+	truth string
+	read  string
+	best  mrz.Candidate
+	found bool
+	kinds map[int]posKind
 }
 
 // recoveryPage corrupts one base MRZ with k misreads, embeds it in a page

@@ -2,6 +2,7 @@ package mrz
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,6 +25,9 @@ var familyLayouts = func() (out [][]*layout) {
 // repair turns assembled pieces of family fi into a candidate.
 func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, bool) {
 	f.work++
+	if cap(f.raw) == 0 {
+		f.raw, f.src = make([]byte, 0, maxRaw), make([]cchar, 0, maxRaw)
+	}
 	f.raw, f.src = f.raw[:0], f.src[:0]
 	for i, p := range pieces {
 		if i > 0 {
@@ -35,12 +39,31 @@ func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, boo
 			f.src = append(f.src, c)
 		}
 	}
-	lays := familyLayouts[fi]
+	lays := f.layBuf[:0]
+	for _, l := range familyLayouts[fi] {
+		if codeReachable(l, f.raw) {
+			lays = append(lays, l)
+		}
+	}
+	if len(lays) == 0 {
+		return Candidate{}, false // no document code the format allows
+	}
 	f.latPtrs = f.latPtrs[:0]
+	n := len(f.raw)
+	if len(f.cellIdx) < len(lays)*n {
+		// One allocation for the lattices of every layout: the characters
+		// read, and for about half of them a confusion or two.
+		f.cellStore = make([]cell, 0, 2*len(lays)*n)
+		f.cellIdx = make([][]cell, len(lays)*n)
+		f.fillers = make([]bool, len(lays)*n)
+	}
+	f.cellStore = f.cellStore[:0]
 	for i, l := range lays {
 		lat := &f.lats[i]
 		lat.lay = l
-		f.cellBufs[i] = textPriors(lat, f.raw, f.opts.strictNames, f.cellBufs[i])
+		lat.cells = f.cellIdx[i*n : i*n : (i+1)*n]
+		lat.filler = f.fillers[i*n : (i+1)*n]
+		f.cellStore = textPriors(lat, f.raw, f.opts.strictNames, f.cellStore)
 		f.latPtrs = append(f.latPtrs, lat)
 	}
 	d, ok := decide(f.latPtrs, &f.cfg, &f.search)
@@ -53,7 +76,11 @@ func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, boo
 // candidate turns a decision into a candidate: its corrections of the
 // input, its alternatives, its error and its score.
 func (f *finder) candidate(d decision, pieces []piece, first, last int) Candidate {
-	var edits []edit
+	n := 8
+	for _, p := range pieces {
+		n += len(p.edits)
+	}
+	edits := make([]edit, 0, n)
 	for _, p := range pieces {
 		edits = append(edits, p.edits...)
 	}
@@ -167,13 +194,13 @@ func containsCorrection(cs []Correction, c Correction) bool {
 // of letters in the wrong case is one correction, but for the pinned
 // places (input offsets), which stay corrections of their own.
 func (f *finder) corrections(es []edit, pinned map[int]bool) []Correction {
-	sort.Slice(es, func(i, j int) bool {
-		if es[i].start != es[j].start {
-			return es[i].start < es[j].start
+	slices.SortFunc(es, func(a, b edit) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return es[i].end < es[j].end
+		return a.end - b.end
 	})
-	merged := es[:0:0]
+	merged := es[:0] // in place: it never gets ahead of es
 	for _, e := range es {
 		if n := len(merged); n > 0 && e.reason == ReasonCase && merged[n-1].reason == ReasonCase && f.joinable(&merged[n-1], e, pinned) {
 			prev := &merged[n-1]

@@ -37,17 +37,18 @@ var confusionGroups = [...]string{"0ODQ", "1IL", "2Z", "5S", "6G", "8B", "4A", "
 // likelyLetter is the letter OCR most often reads as each digit.
 var likelyLetter = [256]byte{'0': 'O', '1': 'I', '2': 'Z', '4': 'A', '5': 'S', '6': 'G', '7': 'T', '8': 'B'}
 
-// confusable returns the characters OCR confuses with c.
-func confusable(c byte) string {
+// confusables holds, for each character, those OCR confuses it with.
+var confusables = func() (t [256]string) {
 	for _, g := range confusionGroups {
 		for i := 0; i < len(g); i++ {
-			if g[i] == c {
-				return g[:i] + g[i+1:]
-			}
+			t[g[i]] = g[:i] + g[i+1:]
 		}
 	}
-	return ""
-}
+	return t
+}()
+
+// confusable returns the characters OCR confuses with c.
+func confusable(c byte) string { return confusables[c] }
 
 // fillerWhy says what a K read at an offset is, for the priors.
 type fillerWhy uint8
@@ -63,6 +64,9 @@ const (
 func textPriors(lat *lattice, raw []byte, strict bool, buf []cell) []cell {
 	lp := layoutPlans[lat.lay.format]
 	lat.top = raw
+	if cap(lat.cells) < len(raw) {
+		lat.cells = make([][]cell, 0, len(raw))
+	}
 	lat.cells = lat.cells[:0]
 	if cap(lat.filler) < len(raw) {
 		lat.filler = make([]bool, len(raw))
@@ -70,7 +74,6 @@ func textPriors(lat *lattice, raw []byte, strict bool, buf []cell) []cell {
 	lat.filler = lat.filler[:len(raw)]
 	clear(lat.filler)
 	names := nameMask(lat.lay, len(raw))
-	buf = buf[:0]
 	for o, x := range raw {
 		start := len(buf)
 		if x == '\n' {
@@ -123,6 +126,32 @@ func appendConfusions(buf []cell, x byte, name, strict bool) []cell {
 		buf = append(buf, cell{g[i], costConfusion})
 	}
 	return buf
+}
+
+// codeReachable reports whether the document code read in raw is, or is a
+// confusion away from, one that layout l allows: a quick test before the
+// priors are built.
+func codeReachable(l *layout, raw []byte) bool {
+	sp := l.f[fCode]
+	if sp.n != 2 || sp.end() > len(raw) {
+		return true
+	}
+	a, b := raw[sp.off], raw[sp.off+1]
+	as, bs := string(a)+confusable(a), string(b)+confusable(b)
+	if a == 'K' {
+		as += "<"
+	}
+	if b == 'K' {
+		bs += "<"
+	}
+	for i := 0; i < len(as); i++ {
+		for j := 0; j < len(bs); j++ {
+			if codeAllowed(l.format, as[i], bs[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameFields are the fields that hold names.
