@@ -42,10 +42,11 @@ type path struct {
 // search holds the work space of the dynamic programme; it is reused
 // across the MRZs of one call.
 type search struct {
-	plan  *checkPlan
-	units []unit
-	k     int
-	bound float64
+	plan   *checkPlan
+	units  []unit
+	lo, hi []uint8 // the combinations of each unit the search reads
+	k      int
+	bound  float64
 	// inexact is set when states were dropped at maxStates.
 	inexact bool
 
@@ -57,11 +58,11 @@ type search struct {
 	nslot       []int32 // the table slot of each of nkeys
 	paths       []path
 	combosBuf   []combo
-	pinned      []unit
+	pinLo       []uint8
+	pinHi       []uint8
 	scratch     []byte
 	nearArr     [4][]byte
 	nearKept    [3][4][]byte
-	firstsArr   [3]candReading
 	unitArena   []unit
 	byteArena   []byte
 	runs        []layoutRun
@@ -70,8 +71,9 @@ type search struct {
 
 // reset prepares the search for units under plan, keeping k paths per
 // state and none costing more than bound.
-func (s *search) reset(plan *checkPlan, units []unit, k int, bound float64, f Format) {
-	s.plan, s.units, s.k, s.bound, s.format, s.inexact = plan, units, k, bound, f, false
+// Unit ui offers the search its combinations lo[ui] to hi[ui].
+func (s *search) reset(plan *checkPlan, units []unit, lo, hi []uint8, k int, bound float64, f Format) {
+	s.plan, s.units, s.lo, s.hi, s.k, s.bound, s.format, s.inexact = plan, units, lo, hi, k, bound, f, false
 	if cap(s.nodes) == 0 {
 		// Room for what most MRZs need, allocated once per call.
 		const states = 16
@@ -99,8 +101,8 @@ func (s *search) run() []path {
 	var m macro
 	for ui := range s.units {
 		u := &s.units[ui]
-		if len(u.combos) == 1 && !s.plan.merges(u) {
-			m.add(s.plan, u)
+		if s.hi[ui]-s.lo[ui] == 1 && !u.merges {
+			m.add(s.plan, u, &s.combosBuf[int(u.cs)+int(s.lo[ui])])
 			continue
 		}
 		s.forced(&m)
@@ -150,9 +152,8 @@ type macro struct {
 	n     int
 }
 
-// add appends unit u, of one combination, to m.
-func (m *macro) add(p *checkPlan, u *unit) {
-	x := &u.combos[0]
+// add appends unit u, holding x, to m.
+func (m *macro) add(p *checkPlan, u *unit, x *combo) {
 	for j := 0; j < int(u.n); j++ {
 		c := x.chars[j]
 		v := charValue[c]
@@ -205,14 +206,15 @@ func (s *search) forced(m *macro) {
 func (s *search) step(ui int) {
 	k := s.k
 	u := &s.units[ui]
+	combos := u.combosOf(s.combosBuf)[s.lo[ui]:s.hi[ui]]
 	s.clearNext()
 	for si, key := range s.keys {
 		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
-			if e.cost+u.combos[0].cost > s.bound {
+			if e.cost+combos[0].cost > s.bound {
 				break
 			}
-			for xi := range u.combos {
-				x := &u.combos[xi]
+			for xi := range combos {
+				x := &combos[xi]
 				c := e.cost + x.cost
 				if c > s.bound {
 					break
@@ -228,7 +230,7 @@ func (s *search) step(ui int) {
 	for i := range s.nkeys {
 		es := s.nents[i*k : i*k+int(s.ncnt[i])]
 		for j := range es {
-			if len(u.combos) > 1 {
+			if len(combos) > 1 {
 				s.nodes = append(s.nodes, dpNode{prev: es[j].node, unit: uint16(ui), combo: es[j].combo})
 				es[j].node = int32(len(s.nodes) - 1)
 			}
@@ -338,12 +340,12 @@ func (s *search) insert(key uint64, cost float64, prev int32, combo uint16) {
 func (s *search) reading(node int32, raw []byte) {
 	for i := range s.units {
 		u := &s.units[i]
-		copy(raw[u.off:int(u.off)+int(u.n)], u.combos[0].chars[:u.n])
+		copy(raw[u.off:int(u.off)+int(u.n)], s.combosBuf[int(u.cs)+int(s.lo[i])].chars[:u.n])
 	}
 	for node >= 0 {
 		n := s.nodes[node]
 		u := &s.units[n.unit]
-		copy(raw[u.off:int(u.off)+int(u.n)], u.combos[n.combo].chars[:u.n])
+		copy(raw[u.off:int(u.off)+int(u.n)], s.combosBuf[int(u.cs)+int(s.lo[n.unit])+int(n.combo)].chars[:u.n])
 		node = n.prev
 	}
 }

@@ -19,7 +19,7 @@ import (
 const (
 	// kFirst and kMax are the paths kept per state: first, and when the
 	// first search cannot decide.
-	kFirst = 8
+	kFirst = 4
 	kMax   = 64
 	// defaultMargin is the log-odds by which the best valid reading must
 	// beat every other: ln 100, odds of 100 to 1.
@@ -40,12 +40,26 @@ type decodeConfig struct {
 // the MRZ (its lines joined by '\n'), the characters it may hold with their
 // costs, cheapest first, and the most probable one.
 type lattice struct {
-	lay   *layout
-	cells [][]cell
+	lay *layout
+	// The cells of offset o are store[refs[o].at:][:refs[o].n] (cellsAt).
+	store []cell
+	refs  []cellRef
 	top   []byte // the most probable character at each offset; '\n' at breaks
 	// filler marks the offsets where text priors read a K as a filler
 	// because only fillers may stand there (see textPriors).
 	filler []bool
+}
+
+// cellRef locates the cells of one offset in a lattice's store.
+type cellRef struct {
+	at uint16
+	n  uint8
+}
+
+// cellsAt returns the cells of offset o, cheapest first.
+func (l *lattice) cellsAt(o int) []cell {
+	r := l.refs[o]
+	return l.store[r.at : int(r.at)+int(r.n)]
 }
 
 // pick sets one offset of the MRZ to a character.
@@ -81,7 +95,8 @@ type candReading struct {
 type layoutRun struct {
 	lat        *lattice
 	units      []unit
-	cut        []unit  // the units the search reads (see cutUnchecked)
+	cutLo      []uint8 // the combinations of each unit the search reads
+	cutHi      []uint8 // (see cutUnchecked)
 	relaxed    []byte  // the cheapest reading that satisfies the types
 	relaxCost  float64 // its cost
 	searchable bool    // every unit may hold something
@@ -107,7 +122,8 @@ func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
 		runs = append(runs, prepare(lat, cfg, s, len(lats)))
 	}
 	s.runs = runs
-	firsts := s.firstsArr[:0]
+	var firstsArr [3]candReading
+	firsts := firstsArr[:0]
 	sure := true
 	var fs [3]found
 	for i := range runs {
@@ -126,7 +142,7 @@ func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
 		}
 	}
 	if len(firsts) == 0 {
-		return fromRelaxed(runs, cfg)
+		return fromRelaxed(s, runs, cfg)
 	}
 	sortReadings(firsts)
 	best := firsts[0]
@@ -146,7 +162,7 @@ func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
 			near = append(near, v.raw)
 		}
 	}
-	d := fromNear(best, near, run, cfg)
+	d := fromNear(s, best, near, run, cfg)
 	// Readings the search did not keep may be better, or lie within the
 	// margin: never claim this one valid (its error says so).
 	d.valid = d.valid && sure && sureNear
@@ -171,7 +187,11 @@ type found struct {
 // too.
 func (r *layoutRun) bestValid(s *search, cfg *decodeConfig) found {
 	step := 2 * max(cfg.margin, 0.5)
-	for e := 0.0; ; e = max(step, 2*e) {
+	e := 0.0
+	if !r.cheapReading(s, cfg) {
+		e = step // no reading within the margin of the types' one holds
+	}
+	for ; ; e = max(step, 2*e) {
 		e = min(e, cfg.maxCheck)
 		f := r.bestWithin(s, cfg, r.relaxCost+e+cfg.margin+1e-9)
 		if f.ok || !f.sure || e >= cfg.maxCheck {
@@ -180,13 +200,31 @@ func (r *layoutRun) bestValid(s *search, cfg *decodeConfig) found {
 	}
 }
 
+// cheapReading reports whether a reading within the margin of the one the
+// types give may satisfy the check digits: that one does, or a unit a
+// check digit reaches has another combination within the margin (those no
+// check digit reaches change no check).
+func (r *layoutRun) cheapReading(s *search, cfg *decodeConfig) bool {
+	if planOf(r.lat.lay).holds(r.relaxed) {
+		return true
+	}
+	checked := layoutPlans[r.lat.lay.format].checked
+	for i := range r.units {
+		u := &r.units[i]
+		if cs := u.combosOf(s.combosBuf); (checked[u.off] || checked[int(u.off)+int(u.n)-1]) && r.cutHi[i] > 1 && cs[1].cost-cs[0].cost <= cfg.margin+1e-9 {
+			return true
+		}
+	}
+	return false
+}
+
 // bestWithin returns the cheapest reading costing at most bound that
 // parses valid and is plausible, and whether the search is sure there is
 // none cheaper (when found) or none at all under the bound (when not).
 func (r *layoutRun) bestWithin(s *search, cfg *decodeConfig, bound float64) found {
 	plausible := r.relaxCost + cfg.maxCheck + 1e-9
-	for k := kFirst; k <= kMax; k *= 8 {
-		s.reset(planOf(r.lat.lay), r.cut, k, bound, r.lat.lay.format)
+	for k := kFirst; k <= kMax; k *= kMax / kFirst {
+		s.reset(planOf(r.lat.lay), r.units, r.cutLo, r.cutHi, k, bound, r.lat.lay.format)
 		paths := s.run()
 		for i, p := range paths {
 			if p.cost > plausible {
@@ -257,22 +295,23 @@ func (r *layoutRun) parsed(s *search, p path, cfg *decodeConfig, skip []byte) (c
 // is sure it saw them all.
 func (r *layoutRun) near(s *search, cfg *decodeConfig, best candReading) ([][]byte, bool) {
 	checked := layoutPlans[r.lat.lay.format].checked
-	s.pinned = append(s.pinned[:0], r.cut...)
-	for i := range s.pinned {
-		u := &s.pinned[i]
+	s.pinLo = append(s.pinLo[:0], r.cutLo...)
+	s.pinHi = append(s.pinHi[:0], r.cutHi...)
+	for i := range r.units {
+		u := &r.units[i]
 		if checked[u.off] || checked[int(u.off)+int(u.n)-1] {
 			continue
 		}
-		for j := range u.combos {
-			if string(u.combos[j].chars[:u.n]) == string(best.raw[u.off:int(u.off)+int(u.n)]) {
-				u.combos = u.combos[j : j+1]
+		for j := 0; j < int(r.cutHi[i]); j++ {
+			if string(s.combosBuf[int(u.cs)+j].chars[:u.n]) == string(best.raw[u.off:int(u.off)+int(u.n)]) {
+				s.pinLo[i], s.pinHi[i] = uint8(j), uint8(j+1)
 				break
 			}
 		}
 	}
 	limit := best.cost + cfg.margin
-	for k := kFirst; k <= kMax; k *= 8 {
-		s.reset(planOf(r.lat.lay), s.pinned, k, limit, r.lat.lay.format)
+	for k := kFirst; k <= kMax; k *= kMax / kFirst {
+		s.reset(planOf(r.lat.lay), r.units, s.pinLo, s.pinHi, k, limit, r.lat.lay.format)
 		paths := s.run()
 		near := append(s.nearArr[:0], best.raw)
 		for _, p := range paths {
@@ -286,7 +325,7 @@ func (r *layoutRun) near(s *search, cfg *decodeConfig, best candReading) ([][]by
 		if !s.inexact && (len(paths) < k || paths[k-1].cost >= limit) {
 			return near, true
 		}
-		if k*8 > kMax {
+		if k == kMax {
 			return near, false
 		}
 	}
@@ -298,7 +337,7 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 	r := layoutRun{lat: lat, searchable: true}
 	us := unitsOf(lat.lay)
 	if cap(s.unitArena)-len(s.unitArena) < len(us) {
-		s.unitArena = make([]unit, 0, max(2*layouts*len(us), 2*cap(s.unitArena)))
+		s.unitArena = make([]unit, 0, max(layouts*len(us), 2*cap(s.unitArena)))
 	}
 	n := len(s.unitArena)
 	s.unitArena = append(s.unitArena, us...)
@@ -312,17 +351,18 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 	for i := range r.units {
 		u := &r.units[i]
 		var ok bool
-		s.combosBuf, ok = u.fill(lat.lay.format, lat.cells, math.Inf(1), s.combosBuf)
+		s.combosBuf, ok = u.fill(lat, math.Inf(1), s.combosBuf)
 		if !ok {
 			r.searchable = false
 			continue
 		}
-		r.relaxCost += u.combos[0].cost
-		copy(r.relaxed[u.off:int(u.off)+int(u.n)], u.combos[0].chars[:u.n])
+		x := &s.combosBuf[u.cs]
+		r.relaxCost += x.cost
+		copy(r.relaxed[u.off:int(u.off)+int(u.n)], x.chars[:u.n])
 	}
 	r.plausible = r.relaxCost <= cfg.maxType && r.codeAllowed()
 	if r.searchable && r.plausible {
-		r.cut = cutUnchecked(s, lat.lay, r.units)
+		r.cutLo, r.cutHi = cutUnchecked(s, lat.lay, r.units)
 	}
 	return r
 }
@@ -334,33 +374,36 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 // Swiss driving licence, which Parse checks more closely than the units).
 // No check digit sees them: the cheapest valid reading takes their
 // cheapest combinations, and readings tied there are unitTies'.
-func cutUnchecked(s *search, l *layout, units []unit) []unit {
-	if cap(s.unitArena)-len(s.unitArena) < len(units) {
-		s.unitArena = make([]unit, 0, max(2*len(units), 2*cap(s.unitArena)))
+func cutUnchecked(s *search, l *layout, units []unit) (lo, hi []uint8) {
+	if cap(s.byteArena)-len(s.byteArena) < 2*len(units) {
+		s.byteArena = make([]byte, 0, max(4*len(units), 2*cap(s.byteArena)))
 	}
-	n := len(s.unitArena)
-	s.unitArena = append(s.unitArena, units...)
-	cut := s.unitArena[n:len(s.unitArena):len(s.unitArena)]
+	n := len(s.byteArena)
+	s.byteArena = append(s.byteArena, make([]byte, 2*len(units))...)
+	lo = s.byteArena[n : n+len(units) : n+len(units)]
+	hi = s.byteArena[n+len(units) : n+2*len(units) : n+2*len(units)]
 	checked := layoutPlans[l.format].checked
-	for i := range cut {
-		u := &cut[i]
+	for i := range units {
+		u := &units[i]
+		cs := u.combosOf(s.combosBuf)
+		hi[i] = u.nc
 		if checked[u.off] || checked[int(u.off)+int(u.n)-1] || !exactUnit(l, u) {
 			continue
 		}
 		j := 1
-		for j < len(u.combos) && u.combos[j].cost-u.combos[0].cost < tie {
+		for j < len(cs) && cs[j].cost-cs[0].cost < tie {
 			j++
 		}
-		u.combos = u.combos[:j]
+		hi[i] = uint8(j)
 	}
-	return cut
+	return lo, hi
 }
 
 // codeAllowed reports whether the layout's document code may be read.
 func (r *layoutRun) codeAllowed() bool {
 	for i := range r.units {
 		if r.units[i].kind == uCode {
-			return len(r.units[i].combos) > 0
+			return r.units[i].nc > 0
 		}
 	}
 	return true
@@ -381,7 +424,7 @@ func sortReadings(v []candReading) {
 // are taken, and only exact ties are ambiguous, as no check digit can
 // confirm them and the scores (or the priors of Find) are all the evidence
 // there is.
-func fromNear(best candReading, near [][]byte, run *layoutRun, cfg *decodeConfig) decision {
+func fromNear(s *search, best candReading, near [][]byte, run *layoutRun, cfg *decodeConfig) decision {
 	d := decision{lat: best.lat, base: best.raw, doc: best.doc, cost: best.cost}
 	base := best.raw
 	var alts [][]pick
@@ -389,7 +432,7 @@ func fromNear(best candReading, near [][]byte, run *layoutRun, cfg *decodeConfig
 		base, alts = factor(near, best.lat.top)
 	}
 	base = append([]byte(nil), base...)
-	alts = append(alts, unitTies(run, base, cfg, best.raw)...)
+	alts = append(alts, unitTies(s, run, base, cfg, best.raw)...)
 	if len(alts) == 0 {
 		d.valid = true
 		d.passed, d.total = countChecks(best.doc)
@@ -426,7 +469,7 @@ const tie = 1e-9
 // their most probable characters. Given the best valid reading, it looks
 // at the units no check digit reaches only, and counts a combination only
 // when the reading stays valid with it.
-func unitTies(r *layoutRun, base []byte, cfg *decodeConfig, valid []byte) [][]pick {
+func unitTies(s *search, r *layoutRun, base []byte, cfg *decodeConfig, valid []byte) [][]pick {
 	var alts [][]pick
 	checked := layoutPlans[r.lat.lay.format].checked
 	for i := range r.units {
@@ -438,12 +481,13 @@ func unitTies(r *layoutRun, base []byte, cfg *decodeConfig, valid []byte) [][]pi
 			}
 			margin = cfg.margin
 		}
-		if len(u.combos) < 2 || u.combos[1].cost-u.combos[0].cost >= margin {
+		combos := u.combosOf(s.combosBuf)
+		if len(combos) < 2 || combos[1].cost-combos[0].cost >= margin {
 			continue
 		}
 		var tied []combo
-		for _, x := range u.combos {
-			if x.cost-u.combos[0].cost >= margin {
+		for _, x := range combos {
+			if x.cost-combos[0].cost >= margin {
 				break
 			}
 			if valid == nil || stillValid(r, valid, u, &x, cfg) {
@@ -486,7 +530,7 @@ func stillValid(r *layoutRun, valid []byte, u *unit, x *combo, cfg *decodeConfig
 // reading is plausible: that of the cheapest plausible layout. Units where
 // several combinations are within the margin keep their most probable
 // characters and list the others as alternatives.
-func fromRelaxed(runs []layoutRun, cfg *decodeConfig) (decision, bool) {
+func fromRelaxed(s *search, runs []layoutRun, cfg *decodeConfig) (decision, bool) {
 	var best *layoutRun
 	for i := range runs {
 		r := &runs[i]
@@ -498,7 +542,7 @@ func fromRelaxed(runs []layoutRun, cfg *decodeConfig) (decision, bool) {
 		return decision{}, false
 	}
 	d := decision{lat: best.lat, base: best.relaxed}
-	d.alts = unitTies(best, d.base, cfg, nil)
+	d.alts = unitTies(s, best, d.base, cfg, nil)
 	d.ambiguous = len(d.alts) > 0
 	d.doc, d.perr = parseAny(d.base, cfg)
 	if d.doc.lay == nil {
@@ -533,7 +577,7 @@ func costOf(lat *lattice, raw []byte) float64 {
 			continue
 		}
 		cost := math.Inf(1)
-		for _, x := range lat.cells[o] {
+		for _, x := range lat.cellsAt(o) {
 			if x.c == c {
 				cost = x.cost
 				break

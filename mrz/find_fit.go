@@ -56,9 +56,9 @@ type assembly struct {
 // valid documents, Find reports them as ambiguous. With no space, more
 // than four, or no reading of a wanted length, the spaces are removed.
 func (f *finder) readings(l *cline, wants ...int) {
-	s := len(l.spaces)
+	s := len(f.gaps(l))
 	if s == 0 {
-		f.rds = append(f.rds, reading{chars: l.chars, line: l})
+		f.rds = append(f.rds, reading{chars: f.chars(l), line: l})
 		return
 	}
 	n := len(f.rds)
@@ -67,20 +67,20 @@ func (f *finder) readings(l *cline, wants ...int) {
 		for j := 0; j < s; j++ {
 			if mask&(1<<j) != 0 {
 				m++
-				inside = inside && l.spaces[j] != 0 && l.spaces[j] != len(l.chars)
+				inside = inside && f.gaps(l)[j].at != 0 && int(f.gaps(l)[j].at) != len(f.chars(l))
 			}
 		}
-		if !inside || !slices.Contains(wants, len(l.chars)+m) {
+		if !inside || !slices.Contains(wants, len(f.chars(l))+m) {
 			continue
 		}
-		chars := l.chars
+		chars := f.chars(l)
 		if mask != 0 {
-			chars = withSpaces(l, mask)
+			chars = f.withSpaces(l, mask)
 		}
 		f.rds = append(f.rds, reading{chars, l, mask})
 	}
 	if len(f.rds) == n {
-		f.rds = append(f.rds, reading{l.chars, l, 0})
+		f.rds = append(f.rds, reading{f.chars(l), l, 0})
 	}
 }
 
@@ -96,7 +96,7 @@ func (f *finder) fit(a *assembly, k, li int, carry []cchar, prevEnd int) bool {
 		return f.fitCarry(a, k, li, carry, prevEnd)
 	}
 	// Skip blank lines between MRZ lines.
-	for k > 0 && li < len(f.lines) && len(f.lines[li].chars) == 0 && !f.lines[li].mrzLike && f.blank(li) {
+	for k > 0 && li < len(f.lines) && len(f.chars(&f.lines[li])) == 0 && !f.lines[li].mrzLike && f.blank(li) {
 		li++
 	}
 	if li >= len(f.lines) || !f.lines[li].mrzLike {
@@ -122,7 +122,7 @@ func (f *finder) fit(a *assembly, k, li int, carry []cchar, prevEnd int) bool {
 	ok := true
 	for i := r0; i < r1 && ok; i++ {
 		e1 := len(a.edits)
-		a.edits = appendSpaceEdits(a.edits, f.rds[i].line, f.rds[i].mask)
+		a.edits = f.appendSpaceEdits(a.edits, f.rds[i].line, f.rds[i].mask)
 		ok = f.fitReading(a, k, li, f.rds[i], exact, e0)
 		a.edits = a.edits[:e1]
 	}
@@ -232,11 +232,11 @@ func (f *finder) fitReading(a *assembly, k, li int, rd reading, exact bool, e0 i
 func (f *finder) fitBroken(a *assembly, k, li int, rd reading, e0 int) bool {
 	line := &f.lines[li]
 	got, want := len(rd.chars), a.fam.lens[k]
-	if got >= want || len(line.spaces) != 0 || li+1 >= len(f.lines) {
+	if got >= want || len(f.gaps(line)) != 0 || li+1 >= len(f.lines) {
 		return true
 	}
 	nl := &f.lines[li+1]
-	if !nl.mrzLike || len(nl.spaces) != 0 || got+len(nl.chars) != want {
+	if !nl.mrzLike || len(f.gaps(nl)) != 0 || got+len(f.chars(nl)) != want {
 		return true
 	}
 	join := edit{line.end, nl.start, "", ReasonBreakRemoved}
@@ -251,7 +251,7 @@ func (f *finder) fitBroken(a *assembly, k, li int, rd reading, e0 int) bool {
 		}
 	}
 	a.edits = append(a.edits, join)
-	chars := append(append([]cchar(nil), rd.chars...), nl.chars...)
+	chars := append(append([]cchar(nil), rd.chars...), f.chars(nl)...)
 	ok := f.push(a, k, chars, e2, li+2, nil, nl.end)
 	a.edits = a.edits[:e1]
 	return ok
@@ -262,9 +262,9 @@ func (f *finder) fitBroken(a *assembly, k, li int, rd reading, e0 int) bool {
 // in two.
 func (f *finder) mayStart(fam *family, li int) bool {
 	l := &f.lines[li]
-	lo, hi := len(l.chars), len(l.chars)
-	if len(l.spaces) <= 4 {
-		hi += len(l.spaces)
+	lo, hi := len(f.chars(l)), len(f.chars(l))
+	if len(f.gaps(l)) <= 4 {
+		hi += len(f.gaps(l))
 	}
 	want := fam.lens[0]
 	if hi >= want-2 && lo <= want+2 {
@@ -276,7 +276,7 @@ func (f *finder) mayStart(fam *family, li int) bool {
 			return true
 		}
 	}
-	return lo < want && len(l.spaces) == 0 && li+1 < len(f.lines) && lo+len(f.lines[li+1].chars) == want
+	return lo < want && len(f.gaps(l)) == 0 && li+1 < len(f.lines) && lo+len(f.chars(&f.lines[li+1])) == want
 }
 
 // fillersOnly reports whether every character of cs is a filler.
@@ -291,19 +291,19 @@ func fillersOnly(cs []cchar) bool {
 
 // withSpaces returns the characters of l with a filler for each space
 // selected by mask.
-func withSpaces(l *cline, mask int) []cchar {
-	out := make([]cchar, 0, len(l.chars)+len(l.spaces))
+func (f *finder) withSpaces(l *cline, mask int) []cchar {
+	out := make([]cchar, 0, len(f.chars(l))+len(f.gaps(l)))
 	si := 0
-	for i := 0; i <= len(l.chars); i++ {
-		for si < len(l.spaces) && l.spaces[si] == i {
+	for i := 0; i <= len(f.chars(l)); i++ {
+		for si < len(f.gaps(l)) && int(f.gaps(l)[si].at) == i {
 			if mask&(1<<si) != 0 {
-				src := l.spaceSrc[si]
-				out = append(out, cchar{c: '<', reason: ReasonSpaceFiller, start: int32(src[0]), end: int32(src[1])})
+				g := f.gaps(l)[si]
+				out = append(out, cchar{c: '<', reason: ReasonSpaceFiller, start: g.start, end: g.end})
 			}
 			si++
 		}
-		if i < len(l.chars) {
-			out = append(out, l.chars[i])
+		if i < len(f.chars(l)) {
+			out = append(out, f.chars(l)[i])
 		}
 	}
 	return out
@@ -311,10 +311,10 @@ func withSpaces(l *cline, mask int) []cchar {
 
 // appendSpaceEdits appends the edits removing the spaces of a line but
 // those kept as fillers.
-func appendSpaceEdits(out []edit, l *cline, kept int) []edit {
-	for j, s := range l.spaceSrc {
+func (f *finder) appendSpaceEdits(out []edit, l *cline, kept int) []edit {
+	for j, g := range f.gaps(l) {
 		if kept&(1<<j) == 0 {
-			out = append(out, edit{s[0], s[1], "", ReasonSpaceRemoved})
+			out = append(out, edit{int(g.start), int(g.end), "", ReasonSpaceRemoved})
 		}
 	}
 	return out
@@ -324,16 +324,16 @@ func appendSpaceEdits(out []edit, l *cline, kept int) []edit {
 // whatever lies between the line's bounds and its first and last MRZ
 // characters, but for whitespace, which Parse ignores.
 func (f *finder) edges(out []edit, l *cline) []edit {
-	if len(l.chars) == 0 {
+	if len(f.chars(l)) == 0 {
 		return out
 	}
 	lineStart, lineEnd := f.lineBounds(l.num)
-	first := int(l.chars[0].start)
+	first := int(f.chars(l)[0].start)
 	if s := f.text[lineStart:first]; strings.Trim(s, " \t") != "" {
 		a := lineStart + len(s) - len(strings.TrimLeft(s, " \t"))
 		out = append(out, edit{a, first, "", ReasonStray})
 	}
-	last := int(l.chars[len(l.chars)-1].end)
+	last := int(f.chars(l)[len(f.chars(l))-1].end)
 	if s := f.text[last:lineEnd]; strings.Trim(s, " \t") != "" {
 		b := last + len(strings.TrimRight(s, " \t"))
 		out = append(out, edit{last, b, "", ReasonStray})

@@ -1,6 +1,7 @@
 package mrz
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -33,6 +34,24 @@ func TestFindWorkIsBounded(t *testing.T) {
 		}
 		if want := len(lineStarts(text)); len(f.lines) != want {
 			t.Errorf("%s: %d lines cleaned, want %d", name, len(f.lines), want)
+		}
+	}
+}
+
+// TestLooksLikeMRZ checks the counting fast path against the plain one.
+func TestLooksLikeMRZ(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"<", "A", "z", "7", " ", "\t", "«", "(", ".", "é", "K", "0"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for j := r.IntN(60); j > 0; j-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		n1, ok1 := looksLikeMRZ(s)
+		n2, ok2 := looksLikeMRZSlow(s)
+		if ok1 != ok2 || (ok1 && n1 != n2) {
+			t.Fatalf("%q: %d %v, slow %d %v", s, n1, ok1, n2, ok2)
 		}
 	}
 }

@@ -21,26 +21,25 @@ type finder struct {
 	limitLine    int
 
 	// Buffers reused across the text.
-	charBuf     []cchar
-	spaceBuf    []int
-	spaceSrcBuf [][2]int
-	rds         []reading
-	asm         assembly
-	raw         []byte
-	src         []cchar
-	lats        [3]lattice
-	latPtrs     []*lattice
-	layBuf      [3]*layout
-	cellStore   []cell
-	cellIdx     [][]cell
-	fillers     []bool
-	search      search
+	charBuf   []cchar
+	gapBuf    []gap
+	rds       []reading
+	asm       assembly
+	raw       []byte
+	src       []cchar
+	lats      [3]lattice
+	latPtrs   []*lattice
+	layBuf    [3]*layout
+	cellStore []cell
+	cellIdx   []cellRef
+	fillers   []bool
+	search    search
 
 	// Their first room, allocated with the finder.
 	refArr    [1]Option
-	rdsArr    [16]reading
+	rdsArr    [8]reading
 	piecesArr [4]piece
-	editsArr  [32]edit
+	editsArr  [16]edit
 	latArr    [3]*lattice
 	runsArr   [3]layoutRun
 }

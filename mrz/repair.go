@@ -22,11 +22,24 @@ var familyLayouts = func() (out [][]*layout) {
 	return out
 }()
 
+// familyRaw is the length of an MRZ of each family, its line breaks
+// included.
+var familyRaw = func() (out []int) {
+	for _, fam := range families {
+		n := len(fam.lens) - 1
+		for _, l := range fam.lens {
+			n += l
+		}
+		out = append(out, n)
+	}
+	return out
+}()
+
 // repair turns assembled pieces of family fi into a candidate.
 func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, bool) {
 	f.work++
-	if cap(f.raw) == 0 {
-		f.raw, f.src = make([]byte, 0, maxRaw), make([]cchar, 0, maxRaw)
+	if need := familyRaw[fi]; cap(f.raw) < need {
+		f.raw, f.src = make([]byte, 0, need), make([]cchar, 0, need)
 	}
 	f.raw, f.src = f.raw[:0], f.src[:0]
 	for i, p := range pieces {
@@ -54,14 +67,14 @@ func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, boo
 		// One allocation for the lattices of every layout: the characters
 		// read, and for about half of them a confusion or two.
 		f.cellStore = make([]cell, 0, 2*len(lays)*n)
-		f.cellIdx = make([][]cell, len(lays)*n)
+		f.cellIdx = make([]cellRef, len(lays)*n)
 		f.fillers = make([]bool, len(lays)*n)
 	}
 	f.cellStore = f.cellStore[:0]
 	for i, l := range lays {
 		lat := &f.lats[i]
 		lat.lay = l
-		lat.cells = f.cellIdx[i*n : i*n : (i+1)*n]
+		lat.refs = f.cellIdx[i*n : (i+1)*n : (i+1)*n]
 		lat.filler = f.fillers[i*n : (i+1)*n]
 		f.cellStore = textPriors(lat, f.raw, f.opts.strictNames, f.cellStore)
 		f.latPtrs = append(f.latPtrs, lat)

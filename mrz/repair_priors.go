@@ -64,10 +64,10 @@ const (
 func textPriors(lat *lattice, raw []byte, strict bool, buf []cell) []cell {
 	lp := layoutPlans[lat.lay.format]
 	lat.top = raw
-	if cap(lat.cells) < len(raw) {
-		lat.cells = make([][]cell, 0, len(raw))
+	if cap(lat.refs) < len(raw) {
+		lat.refs = make([]cellRef, len(raw))
 	}
-	lat.cells = lat.cells[:0]
+	lat.refs = lat.refs[:len(raw)]
 	if cap(lat.filler) < len(raw) {
 		lat.filler = make([]bool, len(raw))
 	}
@@ -77,7 +77,7 @@ func textPriors(lat *lattice, raw []byte, strict bool, buf []cell) []cell {
 	for o, x := range raw {
 		start := len(buf)
 		if x == '\n' {
-			lat.cells = append(lat.cells, nil)
+			lat.refs[o] = cellRef{uint16(start), 0}
 			continue
 		}
 		why := kName
@@ -100,8 +100,9 @@ func textPriors(lat *lattice, raw []byte, strict bool, buf []cell) []cell {
 		if lp.types[o] == tFiller && x != '<' && x != 'K' {
 			buf = append(buf, cell{'<', costConfusion})
 		}
-		lat.cells = append(lat.cells, buf[start:len(buf):len(buf)])
+		lat.refs[o] = cellRef{uint16(start), uint8(len(buf) - start)}
 	}
+	lat.store = buf
 	return buf
 }
 
