@@ -62,21 +62,9 @@ func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, boo
 		return Candidate{}, false // no document code the format allows
 	}
 	f.latPtrs = f.latPtrs[:0]
-	n := len(f.raw)
-	if len(f.cellIdx) < len(lays)*n {
-		// One allocation for the lattices of every layout: the characters
-		// read, and for about half of them a confusion or two.
-		f.cellStore = make([]cell, 0, 2*len(lays)*n)
-		f.cellIdx = make([]cellRef, len(lays)*n)
-		f.fillers = make([]bool, len(lays)*n)
-	}
-	f.cellStore = f.cellStore[:0]
 	for i, l := range lays {
 		lat := &f.lats[i]
-		lat.lay = l
-		lat.refs = f.cellIdx[i*n : (i+1)*n : (i+1)*n]
-		lat.filler = f.fillers[i*n : (i+1)*n]
-		f.cellStore = textPriors(lat, f.raw, f.opts.strictNames, f.cellStore)
+		lat.lay, lat.top, lat.text, lat.strict = l, f.raw, true, f.opts.strictNames
 		f.latPtrs = append(f.latPtrs, lat)
 	}
 	d, ok := decide(f.latPtrs, &f.cfg, &f.search)

@@ -59,50 +59,41 @@ const (
 	kTie                      // a one-letter last given name, or a filler
 )
 
-// textPriors fills lat (layout already set) with the priors for raw, the
-// MRZ as read, and returns the buffer it used.
-func textPriors(lat *lattice, raw []byte, strict bool, buf []cell) []cell {
+// maxTextCells bounds the cells of one offset of a text lattice: the
+// character read, three confusions, a filler.
+const maxTextCells = 6
+
+// textCells returns the priors for offset o of a text lattice: what the
+// character read there may have been, cheapest first, in lat.scratch.
+func textCells(lat *lattice, o int) []cell {
+	x := lat.top[o]
+	if x == '\n' {
+		return nil
+	}
 	lp := layoutPlans[lat.lay.format]
-	lat.top = raw
-	if cap(lat.refs) < len(raw) {
-		lat.refs = make([]cellRef, len(raw))
+	if confusables[x] == "" && x != 'K' && (lp.types[o] != tFiller || x == '<') {
+		return onlyCell[x : int(x)+1] // the character read, alone
 	}
-	lat.refs = lat.refs[:len(raw)]
-	if cap(lat.filler) < len(raw) {
-		lat.filler = make([]bool, len(raw))
+	buf := lat.scratch[:0]
+	why := kName
+	if x == 'K' {
+		why = kWhy(lat.lay, lat.top, o)
 	}
-	lat.filler = lat.filler[:len(raw)]
-	clear(lat.filler)
-	names := nameMask(lat.lay, len(raw))
-	for o, x := range raw {
-		start := len(buf)
-		if x == '\n' {
-			lat.refs[o] = cellRef{uint16(start), 0}
-			continue
-		}
-		why := kName
+	switch why {
+	case kPadding:
+		buf = append(buf, cell{'<', 0}, cell{'K', costConfusion})
+	case kTie:
+		buf = append(buf, cell{'K', 0}, cell{'<', 0})
+	default:
+		buf = append(buf, cell{x, 0})
+		buf = appendConfusions(buf, x, lp.names[o], lat.strict)
 		if x == 'K' {
-			why = kWhy(lat.lay, raw, o)
-			lat.filler[o] = why == kPadding
-		}
-		switch why {
-		case kPadding:
-			buf = append(buf, cell{'<', 0}, cell{'K', costConfusion})
-		case kTie:
-			buf = append(buf, cell{'K', 0}, cell{'<', 0})
-		default:
-			buf = append(buf, cell{x, 0})
-			buf = appendConfusions(buf, x, names[o], strict)
-			if x == 'K' {
-				buf = append(buf, cell{'<', costConfusion})
-			}
-		}
-		if lp.types[o] == tFiller && x != '<' && x != 'K' {
 			buf = append(buf, cell{'<', costConfusion})
 		}
-		lat.refs[o] = cellRef{uint16(start), uint8(len(buf) - start)}
 	}
-	lat.store = buf
+	if lp.types[o] == tFiller && x != '<' && x != 'K' {
+		buf = append(buf, cell{'<', costConfusion})
+	}
 	return buf
 }
 
@@ -159,7 +150,8 @@ func codeReachable(l *layout, raw []byte) bool {
 var nameFields = [...]fieldID{fName, fSurname, fGiven}
 
 // nameMask marks the offsets of the layout's names.
-func nameMask(l *layout, n int) (m [maxRaw]bool) {
+func nameMask(l *layout, n int) []bool {
+	m := make([]bool, n)
 	for _, id := range nameFields {
 		sp := l.f[id]
 		for o := int(sp.off); o < sp.end() && o < n; o++ {
