@@ -161,9 +161,6 @@ func nameMask(l *layout, n int) []bool {
 	return m
 }
 
-// maxRaw bounds the length of an MRZ, its line breaks included.
-const maxRaw = 3*44 + 2
-
 // kWhy says what the K read at offset o may be.
 func kWhy(l *layout, raw []byte, o int) fillerWhy {
 	for _, id := range nameFields {
