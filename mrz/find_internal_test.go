@@ -48,10 +48,10 @@ func TestLooksLikeMRZ(t *testing.T) {
 			b.WriteString(alphabet[r.IntN(len(alphabet))])
 		}
 		s := b.String()
-		n1, ok1 := looksLikeMRZ(s)
-		n2, ok2 := looksLikeMRZSlow(s)
-		if ok1 != ok2 || (ok1 && n1 != n2) {
-			t.Fatalf("%q: %d %v, slow %d %v", s, n1, ok1, n2, ok2)
+		n1, s1, ok1 := looksLikeMRZ(s)
+		n2, s2, ok2 := looksLikeMRZSlow(s)
+		if ok1 != ok2 || (ok1 && (n1 != n2 || s1 != s2)) {
+			t.Fatalf("%q: %d %d %v, slow %d %d %v", s, n1, s1, ok1, n2, s2, ok2)
 		}
 	}
 }

@@ -23,6 +23,7 @@ type finder struct {
 	// Buffers reused across the text.
 	charBuf []cchar
 	gapBuf  []gap
+	spaced  []cchar // readings of lines with spaces as fillers (a stack)
 	rds     []reading
 	asm     assembly
 	raw     []byte
