@@ -196,8 +196,8 @@ func nameK(s []byte, j int, icao bool) fillerWhy {
 	if q := indexOf(s[sec:], "<<"); q > 0 && j >= sec+q+2 && onlyFillersOrK(s[sec+q+2:]) {
 		return kPadding
 	}
-	if s[j-1] == '<' && onlyFillers(s[j+1:]) && (j+1 == len(s) || s[j+1] == '<') {
-		return kTie
+	if s[j-1] == '<' && onlyFillersOrK(s[j+1:]) && (j+1 == len(s) || s[j+1] == '<') {
+		return kTie // (a K further on is a filler after the names)
 	}
 	return kName
 }
