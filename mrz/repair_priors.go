@@ -223,15 +223,6 @@ func indexOf(s []byte, sub string) int {
 	return -1
 }
 
-func onlyFillers(s []byte) bool {
-	for _, c := range s {
-		if c != '<' {
-			return false
-		}
-	}
-	return true
-}
-
 func onlyFillersOrK(s []byte) bool {
 	for _, c := range s {
 		if c != '<' && c != 'K' {
