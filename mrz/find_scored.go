@@ -259,8 +259,9 @@ func unconfirmed(l *layout) error {
 		line, col = l.position(int(c.pos))
 		name = c.id.String()
 	}
-	return ValidationError{&CheckError{Field: name, Line: line, Column: col, Kind: ErrAmbiguous,
-		Detail: "other readings not ruled out"}}
+	e := &CheckError{Line: line, Column: col, Kind: ErrAmbiguous, Detail: "other readings not ruled out"}
+	setName(&e.Field, name)
+	return ValidationError{e}
 }
 
 // scoredScore ranks a candidate of FindScored: from 1 for a valid MRZ

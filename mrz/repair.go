@@ -236,6 +236,9 @@ func (f *finder) joinable(prev *edit, e edit, pinned map[int]bool) bool {
 	return !strings.ContainsAny(gap, "\r\n abcdefghijklmnopqrstuvwxyz") && len(gap) <= 4*maxLineRunes
 }
 
+// setName sets a field's name, whatever string type the field has.
+func setName[T ~string](p *T, name string) { *p = T(name) }
+
 // ambiguityError is the error of a candidate Find could not repair because
 // several repairs fit: the checks the unrepaired MRZ fails, and one
 // CheckError of kind ErrAmbiguous per field where the alternatives (each the
@@ -269,8 +272,9 @@ func ambiguityError(lay *layout, perr error, alts [][]int) error {
 	for _, name := range order {
 		s := sites[name]
 		line, col := lay.position(s.first)
-		v = append(v, &CheckError{Field: name, Line: line, Column: col, Kind: ErrAmbiguous,
-			Detail: strconv.Itoa(s.n) + " alternatives"})
+		e := &CheckError{Line: line, Column: col, Kind: ErrAmbiguous, Detail: strconv.Itoa(s.n) + " alternatives"}
+		setName(&e.Field, name)
+		v = append(v, e)
 	}
 	sort.SliceStable(v, func(i, j int) bool {
 		if v[i].Line != v[j].Line {

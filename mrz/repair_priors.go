@@ -54,9 +54,9 @@ func confusable(c byte) string { return confusables[c] }
 type fillerWhy uint8
 
 const (
-	kName    fillerWhy = iota // a letter, or a filler at one confusion
-	kPadding                  // only fillers may stand there: a filler
-	kTie                      // a one-letter last given name, or a filler
+	kWhyName    fillerWhy = iota // a letter, or a filler at one confusion
+	kWhyPadding                  // only fillers may stand there: a filler
+	kWhyTie                      // a one-letter last given name, or a filler
 )
 
 // maxTextCells bounds the cells of one offset of a text lattice: the
@@ -75,14 +75,14 @@ func textCells(lat *lattice, o int) []cell {
 		return onlyCell[x : int(x)+1] // the character read, alone
 	}
 	buf := lat.scratch[:0]
-	why := kName
+	why := kWhyName
 	if x == 'K' {
 		why = kWhy(lat.lay, lat.top, o)
 	}
 	switch why {
-	case kPadding:
+	case kWhyPadding:
 		buf = append(buf, cell{'<', 0}, cell{'K', costConfusion})
-	case kTie:
+	case kWhyTie:
 		buf = append(buf, cell{'K', 0}, cell{'<', 0})
 	default:
 		buf = append(buf, cell{x, 0})
@@ -170,10 +170,10 @@ func kWhy(l *layout, raw []byte, o int) fillerWhy {
 	}
 	for _, id := range [...]fieldID{fOptional, fOptional2, fNumber} {
 		if sp := l.f[id]; sp.n > 0 && o >= int(sp.off) && o < sp.end() && trailingK(raw[sp.off:sp.end()], o-int(sp.off)) {
-			return kPadding
+			return kWhyPadding
 		}
 	}
-	return kName
+	return kWhyName
 }
 
 // nameK says what a K at index j of a name field s is. A name holds no
@@ -183,23 +183,23 @@ func kWhy(l *layout, raw []byte, o int) fillerWhy {
 // single letter may be a one-letter name or a filler.
 func nameK(s []byte, j int, icao bool) fillerWhy {
 	if i := indexOf(s, "<<<"); i >= 0 && j >= i+3 {
-		return kPadding
+		return kWhyPadding
 	}
 	if !icao {
-		return kName
+		return kWhyName
 	}
 	p := indexOf(s, "<<")
 	if p < 0 || j < p+2 {
-		return kName // the primary identifier
+		return kWhyName // the primary identifier
 	}
 	sec := p + 2
 	if q := indexOf(s[sec:], "<<"); q > 0 && j >= sec+q+2 && onlyFillersOrK(s[sec+q+2:]) {
-		return kPadding
+		return kWhyPadding
 	}
 	if s[j-1] == '<' && onlyFillersOrK(s[j+1:]) && (j+1 == len(s) || s[j+1] == '<') {
-		return kTie // (a K further on is a filler after the names)
+		return kWhyTie // (a K further on is a filler after the names)
 	}
-	return kName
+	return kWhyName
 }
 
 // trailingK reports whether the K at index j of s stands in the fillers
