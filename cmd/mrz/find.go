@@ -61,7 +61,11 @@ func runFind(e *env, args []string) int {
 		return e.fail("find: %v", err)
 	}
 	cs, err := mrz.Find(string(in), today.options()...)
-	if err != nil {
+	switch {
+	case errors.Is(err, mrz.ErrFindLimit):
+		// The candidates found so far are still good: say what was cut.
+		fmt.Fprintf(e.stderr, "mrz: find: %s\n", strings.TrimPrefix(err.Error(), "mrz: "))
+	case err != nil:
 		return e.fail("find: %v", strings.TrimPrefix(err.Error(), "mrz: "))
 	}
 	if len(cs) == 0 {

@@ -72,3 +72,18 @@ func TestFindCommandFailures(t *testing.T) {
 		}
 	}
 }
+
+// TestFindCommandLimit: when Find's work bound is reached, the command says
+// so on standard error and still prints what was found.
+func TestFindCommandLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n\n")
+	for i := 0; i < 2000; i++ {
+		b.WriteString("P<UTO ERIKSSON<<ANNA<MARIA< <<<<<<<<<<<<< <<<< \n")
+	}
+	code, out, errOut := runCmd(t, b.String(), "find", "--today", "2026-01-01")
+	if code != exitValid || !strings.Contains(errOut, "work bound reached") || !strings.Contains(out, "ERIKSSON") ||
+		strings.Count(errOut, "\n") != 1 || strings.Contains(errOut, "ERIKSSON") {
+		t.Errorf("exit %d\nstderr: %s\nstdout: %.300s", code, errOut, out)
+	}
+}
