@@ -72,3 +72,69 @@ func TestAllocs(t *testing.T) {
 		}
 	}
 }
+
+var (
+	strSink   string
+	namesSink []string
+	linesSink []string
+	jsonSink  []byte
+)
+
+// readAll calls every accessor of d.
+func readAll(d mrz.Document) {
+	strSink = d.DocumentCode()
+	_ = d.Kind()
+	_ = d.Format()
+	_ = d.IssuingState()
+	strSink = d.IssuingStateCode()
+	_ = d.Nationality()
+	strSink = d.NationalityCode()
+	strSink = d.DocumentNumber()
+	_ = d.LongDocumentNumber()
+	_ = d.BirthDate()
+	_ = d.ExpiryDate()
+	_ = d.Sex()
+	strSink = d.OptionalData()
+	strSink = d.OptionalData2()
+	strSink = d.Surname()
+	namesSink = d.GivenNames()
+	_ = d.NameTruncated()
+	_ = d.IssueDate()
+	strSink = d.AdministrativeCode()
+	strSink = d.OfficeCode()
+	strSink = d.Language()
+	strSink = d.PIN()
+	strSink = d.Version()
+	strSink = d.BSN()
+	for c := mrz.CheckDocumentNumber; c <= mrz.CheckBSN; c++ {
+		_ = d.Check(c)
+	}
+	linesSink = d.Lines()
+	strSink = d.String()
+	_ = d.IsValid()
+}
+
+// BenchmarkParseReadAllTD3 parses a TD3 and reads every field.
+func BenchmarkParseReadAllTD3(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		d, err := mrz.Parse(td3, ref2026)
+		if err != nil {
+			b.Fatal(err)
+		}
+		readAll(d)
+	}
+}
+
+// BenchmarkMarshalJSONTD3 writes the JSON of a parsed TD3.
+func BenchmarkMarshalJSONTD3(b *testing.B) {
+	d := mrz.MustParse(td3, ref2026)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		var err error
+		jsonSink, err = d.MarshalJSON()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}

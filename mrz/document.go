@@ -251,37 +251,33 @@ func (d Document) BSN() string {
 }
 
 // Position returns where a field stands in the MRZ: its 1-based line and
-// column and its length, and false when the format does not have it. Names
-// are those of the JSON output: "document_code", "issuing_state",
-// "document_number" (for a long number, its first 9 characters),
-// "nationality", "birth_date", "sex", "expiry_date", "optional_data",
-// "optional_data_2", "name" (the whole name field, or the surname in
-// national layouts), "given_names" (national layouts), "issue_date".
-func (d Document) Position(name string) (line, col, n int, ok bool) {
+// column and its length, and false when the format does not have it. The
+// names are FieldDocumentCode, FieldIssuingState, FieldDocumentNumber (for a
+// long number, its first 9 characters), FieldNationality, FieldBirthDate,
+// FieldSex, FieldExpiryDate, FieldOptionalData, FieldOptionalData2,
+// FieldHolderName (the whole name field, or the surname in national
+// layouts), FieldGivenNames (national layouts) and FieldIssueDate.
+func (d Document) Position(name FieldName) (line, col, n int, ok bool) {
 	if d.lay == nil {
 		return 0, 0, 0, false
 	}
-	ids := map[string]fieldID{
-		"document_code": fCode, "issuing_state": fIssuing, "document_number": fNumber,
-		"nationality": fNationality, "birth_date": fBirth, "sex": fSex, "expiry_date": fExpiry,
-		"optional_data": fOptional, "optional_data_2": fOptional2, "given_names": fGiven,
-		"issue_date": fIssueDate,
-	}
 	var sp span
 	switch name {
-	case "name":
+	case FieldHolderName:
 		sp = d.lay.f[fName]
 		if sp.n == 0 {
 			sp = d.lay.f[fSurname]
 		}
-	case "optional_data":
+	case FieldOptionalData:
 		sp = d.opt
-	default:
-		id, known := ids[name]
-		if !known {
-			return 0, 0, 0, false
+	case FieldDocumentCode, FieldIssuingState, FieldDocumentNumber, FieldNationality, FieldBirthDate,
+		FieldSex, FieldExpiryDate, FieldOptionalData2, FieldGivenNames, FieldIssueDate:
+		for id := range fieldJSONNames {
+			if fieldJSONNames[id] == name {
+				sp = d.lay.f[id]
+				break
+			}
 		}
-		sp = d.lay.f[id]
 	}
 	if sp.n == 0 {
 		return 0, 0, 0, false
@@ -398,7 +394,7 @@ type checksJSON struct {
 }
 
 type errorJSON struct {
-	Field  string `json:"field"`
+	Field  FieldName `json:"field"`
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
 	Kind   string `json:"kind"`

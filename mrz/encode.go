@@ -109,7 +109,7 @@ func Encode(f Fields, opts ...Option) (Encoded, error) {
 	case FrenchDrivingLicence:
 		lines = e.frenchDL()
 	default:
-		return Encoded{}, &FieldError{Field: "format", Kind: ErrFormat}
+		return Encoded{}, &FieldError{Field: FieldFormat, Kind: ErrFormat}
 	}
 	if e.err != nil {
 		return Encoded{}, e.err
@@ -122,7 +122,7 @@ func Encode(f Fields, opts ...Option) (Encoded, error) {
 		if errors.As(err, &ve) && len(ve) > 0 {
 			return Encoded{}, &FieldError{Field: ve[0].Field, Kind: ve[0].Kind, Detail: ve[0].Detail}
 		}
-		return Encoded{}, &FieldError{Field: "format", Kind: ErrFormat, Detail: "written MRZ does not parse"}
+		return Encoded{}, &FieldError{Field: FieldFormat, Kind: ErrFormat, Detail: "written MRZ does not parse"}
 	}
 	return out, nil
 }
@@ -135,7 +135,7 @@ type encoder struct {
 	truncated bool
 }
 
-func (e *encoder) fail(name string, kind error, detail string) {
+func (e *encoder) fail(name FieldName, kind error, detail string) {
 	if e.err == nil {
 		e.err = &FieldError{Field: name, Kind: kind, Detail: detail}
 	}
@@ -151,7 +151,7 @@ func pad(s string, n int) string {
 
 // text checks and upper-cases a code, number or optional field: A-Z, 0-9
 // and '<' only, at most n characters.
-func (e *encoder) text(name, s string, n int, required bool) string {
+func (e *encoder) text(name FieldName, s string, n int, required bool) string {
 	s = strings.ToUpper(strings.TrimSpace(s))
 	if s == "" && required {
 		e.fail(name, ErrMissing, "")
@@ -171,7 +171,7 @@ func (e *encoder) text(name, s string, n int, required bool) string {
 }
 
 // digits checks a field of exactly n digits.
-func (e *encoder) digits(name, s string, n int) string {
+func (e *encoder) digits(name FieldName, s string, n int) string {
 	if len(s) != n {
 		e.fail(name, ErrFieldLength, "want "+strconv.Itoa(n)+" digits")
 		return pad("", n)
@@ -192,15 +192,15 @@ func (e *encoder) code(def string) string {
 	if c == "" {
 		c = def
 	}
-	c = e.text("document_code", c, 2, true)
+	c = e.text(FieldDocumentCode, c, 2, true)
 	if e.err == nil && !codeAllowed(e.f.Format, c[0], c[1]) {
-		e.fail("document_code", ErrDocumentCode, "not allowed for "+e.f.Format.String())
+		e.fail(FieldDocumentCode, ErrDocumentCode, "not allowed for "+e.f.Format.String())
 	}
 	return c
 }
 
 // country writes a country code as its three MRZ characters.
-func (e *encoder) country(name, code string) string {
+func (e *encoder) country(name FieldName, code string) string {
 	code = strings.TrimSpace(code)
 	if code == "" {
 		e.fail(name, ErrMissing, "")
@@ -217,7 +217,7 @@ func (e *encoder) country(name, code string) string {
 // date writes YYMMDD (or YYMM when n is 4), with "<<" for unknown parts of a
 // partial date when partial is allowed, and checks that the century reads
 // back the same.
-func (e *encoder) date(name string, d field.Date, past, partial bool, n int) string {
+func (e *encoder) date(name FieldName, d field.Date, past, partial bool, n int) string {
 	if d.IsZero() {
 		e.fail(name, ErrMissing, "")
 		return pad("", n)
@@ -263,7 +263,7 @@ func (e *encoder) date(name string, d field.Date, past, partial bool, n int) str
 func (e *encoder) sex() string { return string(e.f.Sex.MRZ()) }
 
 // translit transliterates one name part.
-func (e *encoder) translit(name, s string) string {
+func (e *encoder) translit(name FieldName, s string) string {
 	t, err := Transliterate(s, e.o.translit)
 	if err != nil {
 		fe := err.(*FieldError)
@@ -275,10 +275,10 @@ func (e *encoder) translit(name, s string) string {
 
 // names returns the transliterated surname and given names (joined by sep).
 func (e *encoder) names(sep string) (string, string) {
-	sur := e.translit("surname", e.f.Surname)
+	sur := e.translit(FieldSurname, e.f.Surname)
 	var given []string
 	for _, g := range e.f.GivenNames {
-		if t := e.translit("given_names", g); t != "" {
+		if t := e.translit(FieldGivenNames, g); t != "" {
 			given = append(given, t)
 		}
 	}
@@ -290,7 +290,7 @@ func (e *encoder) names(sep string) (string, string) {
 func (e *encoder) nameField(n int) string {
 	p, s := e.names("<")
 	if p == "" && s == "" {
-		e.fail("surname", ErrMissing, "")
+		e.fail(FieldSurname, ErrMissing, "")
 		return pad("", n)
 	}
 	full := p
@@ -338,12 +338,12 @@ func (e *encoder) number(long bool) (nine, cd, tail string) {
 	if long {
 		max = 9 + 14
 	}
-	num = strings.TrimRight(e.text("document_number", num, max, true), "<")
+	num = strings.TrimRight(e.text(FieldDocumentNumber, num, max, true), "<")
 	if num == "" {
-		e.fail("document_number", ErrMissing, "")
+		e.fail(FieldDocumentNumber, ErrMissing, "")
 	}
 	if strings.Contains(num, "<") && len(num) > 9 {
-		e.fail("document_number", ErrCharacter, "a long number cannot hold '<'")
+		e.fail(FieldDocumentNumber, ErrCharacter, "a long number cannot hold '<'")
 	}
 	if len(num) <= 9 {
 		nine = pad(num, 9)
@@ -354,18 +354,18 @@ func (e *encoder) number(long bool) (nine, cd, tail string) {
 
 func (e *encoder) td3(f Format) []string {
 	code := e.code(map[Format]string{TD3: "P", MRVA: "V"}[f])
-	l1 := code + e.country("issuing_state", e.f.IssuingState) + e.nameField(39)
+	l1 := code + e.country(FieldIssuingState, e.f.IssuingState) + e.nameField(39)
 	nine, ncd, _ := e.number(false)
 	a := nine + ncd
-	b := e.date("birth_date", e.f.BirthDate, true, true, 6)
+	b := e.date(FieldBirthDate, e.f.BirthDate, true, true, 6)
 	b += cdOf(b)
-	c := e.date("expiry_date", e.f.ExpiryDate, false, false, 6)
+	c := e.date(FieldExpiryDate, e.f.ExpiryDate, false, false, 6)
 	c += cdOf(c)
-	nat := e.country("nationality", e.f.Nationality)
+	nat := e.country(FieldNationality, e.f.Nationality)
 	if f == MRVA {
-		return []string{l1, a + nat + b + e.sex() + c + e.text("optional_data", e.f.OptionalData, 16, false)}
+		return []string{l1, a + nat + b + e.sex() + c + e.text(FieldOptionalData, e.f.OptionalData, 16, false)}
 	}
-	pn := e.text("optional_data", e.f.OptionalData, 14, false)
+	pn := e.text(FieldOptionalData, e.f.OptionalData, 14, false)
 	pcd := cdOf(pn)
 	if pn == strings.Repeat("<", 14) && !e.o.zeroCheck {
 		pcd = "<"
@@ -376,15 +376,15 @@ func (e *encoder) td3(f Format) []string {
 
 func (e *encoder) td2(f Format) []string {
 	code := e.code(map[Format]string{TD2: "I", MRVB: "V"}[f])
-	l1 := code + e.country("issuing_state", e.f.IssuingState) + e.nameField(31)
+	l1 := code + e.country(FieldIssuingState, e.f.IssuingState) + e.nameField(31)
 	nine, ncd, tail := e.number(f == TD2)
-	b := e.date("birth_date", e.f.BirthDate, true, true, 6)
+	b := e.date(FieldBirthDate, e.f.BirthDate, true, true, 6)
 	b += cdOf(b)
-	c := e.date("expiry_date", e.f.ExpiryDate, false, false, 6)
+	c := e.date(FieldExpiryDate, e.f.ExpiryDate, false, false, 6)
 	c += cdOf(c)
-	nat := e.country("nationality", e.f.Nationality)
+	nat := e.country(FieldNationality, e.f.Nationality)
 	if f == MRVB {
-		return []string{l1, nine + ncd + nat + b + e.sex() + c + e.text("optional_data", e.f.OptionalData, 8, false)}
+		return []string{l1, nine + ncd + nat + b + e.sex() + c + e.text(FieldOptionalData, e.f.OptionalData, 8, false)}
 	}
 	opt := e.longOptional(tail, e.f.OptionalData, 7)
 	a := nine + ncd
@@ -395,18 +395,18 @@ func (e *encoder) td2(f Format) []string {
 // with the tail of a long document number, if any.
 func (e *encoder) longOptional(tail, opt string, n int) string {
 	if tail == "" {
-		return e.text("optional_data", opt, n, false)
+		return e.text(FieldOptionalData, opt, n, false)
 	}
-	rest := strings.TrimRight(e.text("optional_data", opt, n, false), "<")
+	rest := strings.TrimRight(e.text(FieldOptionalData, opt, n, false), "<")
 	if rest == "" {
 		if len(tail) > n {
-			e.fail("document_number", ErrFieldLength, "too long for the optional data")
+			e.fail(FieldDocumentNumber, ErrFieldLength, "too long for the optional data")
 			return pad("", n)
 		}
 		return pad(tail, n)
 	}
 	if len(tail)+1+len(rest) > n {
-		e.fail("optional_data", ErrFieldLength, "no room after the long document number")
+		e.fail(FieldOptionalData, ErrFieldLength, "no room after the long document number")
 		return pad("", n)
 	}
 	return pad(tail+"<"+rest, n)
@@ -414,83 +414,83 @@ func (e *encoder) longOptional(tail, opt string, n int) string {
 
 func (e *encoder) td1() []string {
 	code := e.code("I")
-	state := e.country("issuing_state", e.f.IssuingState)
+	state := e.country(FieldIssuingState, e.f.IssuingState)
 	nine, ncd, tail := e.number(true)
 	var opt1 string
 	if bsn := strings.TrimSpace(e.f.BSN); bsn != "" {
 		if tail != "" {
-			e.fail("bsn", ErrFieldLength, "no room with a long document number")
+			e.fail(FieldBSN, ErrFieldLength, "no room with a long document number")
 		}
 		if state != "NLD" {
-			e.fail("bsn", ErrCountry, "a BSN needs issuing state NLD")
+			e.fail(FieldBSN, ErrCountry, "a BSN needs issuing state NLD")
 		}
-		bsn = e.digits("bsn", bsn, 9)
-		mid := e.text("optional_data", e.f.OptionalData, 5, false)
+		bsn = e.digits(FieldBSN, bsn, 9)
+		mid := e.text(FieldOptionalData, e.f.OptionalData, 5, false)
 		opt1 = bsn + mid + cdOf(bsn+mid)
 	} else {
 		opt1 = e.longOptional(tail, e.f.OptionalData, 15)
 		if len(opt1) == 15 && isDigit(opt1[14]) && state == "NLD" {
-			e.fail("optional_data", ErrCharacter, "a digit at line 1 position 30 of an NLD card is read as a BSN check digit")
+			e.fail(FieldOptionalData, ErrCharacter, "a digit at line 1 position 30 of an NLD card is read as a BSN check digit")
 		}
 	}
 	l1 := code + state + nine + ncd + opt1
-	b := e.date("birth_date", e.f.BirthDate, true, true, 6)
+	b := e.date(FieldBirthDate, e.f.BirthDate, true, true, 6)
 	b += cdOf(b)
-	c := e.date("expiry_date", e.f.ExpiryDate, false, false, 6)
+	c := e.date(FieldExpiryDate, e.f.ExpiryDate, false, false, 6)
 	c += cdOf(c)
-	opt2 := e.text("optional_data_2", e.f.OptionalData2, 11, false)
-	l2 := b + e.sex() + c + e.country("nationality", e.f.Nationality) + opt2
+	opt2 := e.text(FieldOptionalData2, e.f.OptionalData2, 11, false)
+	l2 := b + e.sex() + c + e.country(FieldNationality, e.f.Nationality) + opt2
 	l2 += cdOf(l1[5:30], l2[0:7], l2[8:15], l2[18:29])
 	return []string{l1, l2, e.nameField(30)}
 }
 
 func (e *encoder) frenchID() []string {
 	code := e.code("ID")
-	state := e.country("issuing_state", e.f.IssuingState)
+	state := e.country(FieldIssuingState, e.f.IssuingState)
 	sur, given := e.names("<<")
 	if sur == "" {
-		e.fail("surname", ErrMissing, "")
+		e.fail(FieldSurname, ErrMissing, "")
 	}
-	l1 := code + state + e.cut(sur, 25) + e.text("administrative_code", e.f.AdministrativeCode, 6, false)
+	l1 := code + state + e.cut(sur, 25) + e.text(FieldAdministrativeCode, e.f.AdministrativeCode, 6, false)
 	// Issue YYMM, office and serial; trailing fillers are padding.
-	num := e.text("document_number", e.f.DocumentNumber, 12, true)
-	b := e.date("birth_date", e.f.BirthDate, true, true, 6)
+	num := e.text(FieldDocumentNumber, e.f.DocumentNumber, 12, true)
+	b := e.date(FieldBirthDate, e.f.BirthDate, true, true, 6)
 	b += cdOf(b)
 	l2 := num + cdOf(num) + e.cut(given, 14) + b + e.sex()
 	return []string{l1, l2 + cdOf(l1, l2)}
 }
 
 func (e *encoder) swissDL() []string {
-	num := e.text("document_number", e.f.DocumentNumber, 6, true)
+	num := e.text(FieldDocumentNumber, e.f.DocumentNumber, 6, true)
 	for i := 0; i < len(num) && e.err == nil; i++ {
 		if num[i] == '<' || (i >= 3 && !isDigit(num[i])) {
-			e.fail("document_number", ErrCharacter, "want 3 letters or digits, then 3 digits")
+			e.fail(FieldDocumentNumber, ErrCharacter, "want 3 letters or digits, then 3 digits")
 		}
 	}
 	lang := strings.ToUpper(strings.TrimSpace(e.f.Language))
 	if lang != "D" && lang != "F" && lang != "I" && lang != "R" {
-		e.fail("language", ErrCharacter, "want D, F, I or R")
+		e.fail(FieldLanguage, ErrCharacter, "want D, F, I or R")
 		lang = "<"
 	}
 	code := e.code("FA")
-	state := e.country("issuing_state", e.f.IssuingState)
+	state := e.country(FieldIssuingState, e.f.IssuingState)
 	if state != "CHE" && state != "LIE" {
-		e.fail("issuing_state", ErrCountry, "want CHE or LIE")
+		e.fail(FieldIssuingState, ErrCountry, "want CHE or LIE")
 	}
-	l2 := code + state + e.digits("pin", e.f.PIN, 9) + e.digits("version", e.f.Version, 3) + "<<" +
-		e.date("birth_date", e.f.BirthDate, true, true, 6) + "<<<<<"
+	l2 := code + state + e.digits(FieldPIN, e.f.PIN, 9) + e.digits(FieldVersion, e.f.Version, 3) + "<<" +
+		e.date(FieldBirthDate, e.f.BirthDate, true, true, 6) + "<<<<<"
 	return []string{num + lang + "<<", l2, e.nameField(30)}
 }
 
 func (e *encoder) frenchDL() []string {
 	code := e.code("D1")
-	state := e.country("issuing_state", e.f.IssuingState)
+	state := e.country(FieldIssuingState, e.f.IssuingState)
 	nine, _, _ := e.number(false)
 	head := code + state + nine
-	d := e.date("issue_date", e.f.IssueDate, true, false, 6)
+	d := e.date(FieldIssueDate, e.f.IssueDate, true, false, 6)
 	sur, _ := e.names("<")
 	if sur == "" {
-		e.fail("surname", ErrMissing, "")
+		e.fail(FieldSurname, ErrMissing, "")
 	}
 	line := head + cdOf(head) + d + e.cut(sur, 8)
 	return []string{line + cdOf(line)}

@@ -128,7 +128,7 @@ func TestEncodeErrors(t *testing.T) {
 	tests := []struct {
 		name  string
 		edit  func(*mrz.Fields)
-		field string
+		field mrz.FieldName
 		kind  error
 	}{
 		{"format", func(f *mrz.Fields) { f.Format = mrz.FormatUnknown }, "format", mrz.ErrFormat},

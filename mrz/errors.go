@@ -42,12 +42,13 @@ var (
 	ErrFormat = errors.New("unknown format")
 )
 
-// FieldError reports a field Encode cannot write, or a name Transliterate
-// cannot transliterate. Field names the field as the JSON output does; Kind
+// FieldError reports a field Encode cannot write, a name Transliterate
+// cannot transliterate (Field is then empty: Encode fills it in), or a value
+// a text or JSON decoder cannot read. Field names the field (see FieldName); Kind
 // is a sentinel such as ErrCharacter, ErrDate, ErrCountry, ErrFieldLength or
 // ErrMissing. The message never contains the value.
 type FieldError struct {
-	Field  string
+	Field  FieldName
 	Kind   error
 	Detail string
 }
@@ -57,12 +58,12 @@ func (e *FieldError) Error() string { return message(0, 0, e.Field, e.Kind, e.De
 
 // message writes "mrz: line L, column C: field: kind (detail)", leaving
 // out what is empty.
-func message(line, col int, field string, kind error, detail string) string {
+func message(line, col int, field FieldName, kind error, detail string) string {
 	var b strings.Builder
 	b.WriteString("mrz: ")
 	writePos(&b, line, col)
 	if field != "" {
-		b.WriteString(field)
+		b.WriteString(string(field))
 		b.WriteString(": ")
 	}
 	b.WriteString(kind.Error())
@@ -131,14 +132,14 @@ func writePos(b *strings.Builder, line, col int) {
 
 // CheckError is one failed check of a well-formed MRZ.
 //
-// Field names the field as the JSON output does ("document_number",
-// "birth_date", "composite", ...). Line and Column are 1-based: for a check
+// Field names the field (see FieldName): FieldDocumentNumber,
+// FieldBirthDate, FieldComposite, ... Line and Column are 1-based: for a check
 // digit failure they point at the check digit, for any other failure at the
 // first character of the field. Kind is one of ErrCheckDigit, ErrDate,
 // ErrCountry, ErrSex, ErrDocumentCode and ErrCharacter. The message never
 // contains the value of the field.
 type CheckError struct {
-	Field        string
+	Field        FieldName
 	Line, Column int
 	Kind         error
 	// Detail says more in fixed words, e.g. "month out of range".

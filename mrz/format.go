@@ -92,32 +92,6 @@ type span struct{ off, n uint8 }
 
 func (s span) end() int { return int(s.off) + int(s.n) }
 
-// fieldID names the fields a layout may hold.
-type fieldID uint8
-
-const (
-	fCode fieldID = iota
-	fIssuing
-	fNumber
-	fNationality
-	fBirth
-	fSex
-	fExpiry
-	fOptional
-	fOptional2
-	fName      // ICAO name field: PRIMARY<<SECONDARY
-	fSurname   // national layouts: surname alone
-	fGiven     // national layouts: given names alone, separated by "<<"
-	fIssueDate // YYMM or YYMMDD
-	fAdmin     // FR-CNI administrative code
-	fOffice    // FR-CNI issuing office
-	fLanguage  // CH-DL language
-	fPIN       // CH-DL personal identification number
-	fVersion   // CH-DL version
-	fBSN       // NLD TD1: citizen service number
-	nFields
-)
-
 // checkDef is one check digit of a layout.
 type checkDef struct {
 	id   Check
@@ -333,26 +307,19 @@ func (s CheckStatus) String() string {
 	return "absent"
 }
 
-// fieldJSONNames are the JSON names of the fields, as errors name them.
-var fieldJSONNames = [nFields]string{
-	fCode: "document_code", fIssuing: "issuing_state", fNumber: "document_number",
-	fNationality: "nationality", fBirth: "birth_date", fSex: "sex", fExpiry: "expiry_date",
-	fOptional: "optional_data", fOptional2: "optional_data_2", fName: "name",
-	fSurname: "surname", fGiven: "given_names", fIssueDate: "issue_date",
-	fAdmin: "administrative_code", fOffice: "office_code", fLanguage: "language",
-	fPIN: "pin", fVersion: "version", fBSN: "bsn",
-}
+// fieldAt is fieldNameAt as a plain string.
+func (l *layout) fieldAt(off int) string { return string(l.fieldNameAt(off)) }
 
-// fieldAt names what stands at offset off of raw: a field, a check digit
+// fieldNameAt names what stands at offset off of raw: a field, a check digit
 // ("document_number_check", "composite_check", ...) or "filler".
-func (l *layout) fieldAt(off int) string {
+func (l *layout) fieldNameAt(off int) FieldName {
 	for _, c := range l.checks {
 		if int(c.pos) == off {
-			return c.id.String() + "_check"
+			return FieldName(c.id.String() + "_check")
 		}
 	}
 	// The narrowest field wins: a BSN lies inside the optional data.
-	name, width := "filler", 1<<30
+	name, width := FieldFiller, 1<<30
 	for id, sp := range l.f {
 		if sp.n > 0 && off >= int(sp.off) && off < sp.end() && int(sp.n) < width {
 			name, width = fieldJSONNames[id], int(sp.n)
@@ -360,3 +327,6 @@ func (l *layout) fieldAt(off int) string {
 	}
 	return name
 }
+
+// field returns the name CheckError uses for a failure of the check digit.
+func (c Check) field() FieldName { return FieldName(c.String()) }

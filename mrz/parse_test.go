@@ -174,7 +174,7 @@ func TestEveryCheck(t *testing.T) {
 	tests := []struct {
 		name      string
 		in        string
-		field     string
+		field     mrz.FieldName
 		kind      error
 		line, col int
 	}{

@@ -638,7 +638,7 @@ func ambiguityError(lay *layout, perr error, alts [][]int) error {
 	for _, name := range order {
 		s := sites[name]
 		line, col := lay.position(s.first)
-		v = append(v, &CheckError{Field: name, Line: line, Column: col, Kind: ErrAmbiguous,
+		v = append(v, &CheckError{Field: FieldName(name), Line: line, Column: col, Kind: ErrAmbiguous,
 			Detail: strconv.Itoa(s.n) + " alternatives"})
 	}
 	sort.SliceStable(v, func(i, j int) bool {

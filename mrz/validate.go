@@ -13,31 +13,31 @@ func (d *Document) validate(ref field.Date, digits uint8) {
 	d.opt = l.f[fOptional]
 	d.checkCode()
 	if sp := l.f[fIssuing]; sp.n > 0 {
-		d.issuing = d.country(sp, "issuing_state")
+		d.issuing = d.country(sp, FieldIssuingState)
 	}
 	if sp := l.f[fNationality]; sp.n > 0 {
-		d.nationality = d.country(sp, "nationality")
+		d.nationality = d.country(sp, FieldNationality)
 	}
 	if sp := l.f[fBirth]; sp.n > 0 {
-		d.birth = d.date(sp, "birth_date", true, ref, true)
+		d.birth = d.date(sp, FieldBirthDate, true, ref, true)
 	}
 	if sp := l.f[fExpiry]; sp.n > 0 {
-		d.expiry = d.date(sp, "expiry_date", false, ref, false)
+		d.expiry = d.date(sp, FieldExpiryDate, false, ref, false)
 	}
 	if sp := l.f[fSex]; sp.n > 0 {
 		if s, ok := field.SexFromMRZ(d.raw[sp.off]); ok {
 			d.sex = s
 		} else {
-			d.fail("sex", int(sp.off), ErrSex, "want M, F, X or <")
+			d.fail(FieldSex, int(sp.off), ErrSex, "want M, F, X or <")
 		}
 	}
 	if sp := l.f[fIssueDate]; sp.n > 0 {
-		d.issue = d.date(sp, "issue_date", true, ref, false)
+		d.issue = d.date(sp, FieldIssueDate, true, ref, false)
 	}
 	for _, id := range [...]fieldID{fName, fSurname, fGiven} {
 		if sp := l.f[id]; sp.n > 0 {
 			if line, _ := l.position(int(sp.off)); digits&(1<<(line-1)) != 0 {
-				d.letters(sp, "name")
+				d.letters(sp, FieldHolderName)
 			}
 		}
 	}
@@ -64,7 +64,7 @@ func (d *Document) dutchBSN() {
 		d.status[CheckBSN] = CheckPassed
 	} else {
 		d.status[CheckBSN] = CheckFailed
-		d.fail("bsn", cdPos, ErrCheckDigit, "")
+		d.fail(FieldBSN, cdPos, ErrCheckDigit, "")
 	}
 }
 
@@ -72,7 +72,7 @@ func (d *Document) dutchBSN() {
 // has no check digits.
 func (d *Document) checkSwissDL() {
 	r := d.raw
-	need := func(name string, off, n int, ok func(c byte) bool, detail string) {
+	need := func(name FieldName, off, n int, ok func(c byte) bool, detail string) {
 		for i := off; i < off+n; i++ {
 			if !ok(r[i]) {
 				d.fail(name, i, ErrCharacter, detail)
@@ -83,23 +83,23 @@ func (d *Document) checkSwissDL() {
 	filler := func(c byte) bool { return c == '<' }
 	alnum := func(c byte) bool { return isDigit(c) || isLetter(c) }
 	l2 := 10 // offset of line 2
-	need("document_number", 0, 3, alnum, "want letters or digits")
-	need("document_number", 3, 3, isDigit, "want digits")
-	need("language", 6, 1, func(c byte) bool { return c == 'D' || c == 'F' || c == 'I' || c == 'R' }, "want D, F, I or R")
-	need("filler", 7, 2, filler, "want <<")
+	need(FieldDocumentNumber, 0, 3, alnum, "want letters or digits")
+	need(FieldDocumentNumber, 3, 3, isDigit, "want digits")
+	need(FieldLanguage, 6, 1, func(c byte) bool { return c == 'D' || c == 'F' || c == 'I' || c == 'R' }, "want D, F, I or R")
+	need(FieldFiller, 7, 2, filler, "want <<")
 	if s := r[l2+2 : l2+5]; s != "CHE" && s != "LIE" {
 		if _, known := field.LookupCountry(s); known { // unknown codes are reported already
-			d.fail("issuing_state", l2+2, ErrCountry, "want CHE or LIE")
+			d.fail(FieldIssuingState, l2+2, ErrCountry, "want CHE or LIE")
 		}
 	}
-	need("pin", l2+5, 9, isDigit, "want digits")
-	need("version", l2+14, 3, isDigit, "want digits")
-	need("filler", l2+17, 2, filler, "want <<")
-	need("filler", l2+25, 5, filler, "want <<<<<")
+	need(FieldPIN, l2+5, 9, isDigit, "want digits")
+	need(FieldVersion, l2+14, 3, isDigit, "want digits")
+	need(FieldFiller, l2+17, 2, filler, "want <<")
+	need(FieldFiller, l2+25, 5, filler, "want <<<<<")
 }
 
 // fail records a failed check at offset off of raw.
-func (d *Document) fail(name string, off int, kind error, detail string) {
+func (d *Document) fail(name FieldName, off int, kind error, detail string) {
 	line, col := d.lay.position(off)
 	e := &CheckError{Field: name, Line: line, Column: col, Kind: kind, Detail: detail}
 	// keep d.errs ordered by position
@@ -119,7 +119,7 @@ func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func (d *Document) checkCode() {
 	sp := d.lay.f[fCode]
 	if !codeAllowed(d.lay.format, d.raw[sp.off], d.raw[sp.off+1]) {
-		d.fail("document_code", int(sp.off), ErrDocumentCode, "not allowed for "+d.lay.format.String())
+		d.fail(FieldDocumentCode, int(sp.off), ErrDocumentCode, "not allowed for "+d.lay.format.String())
 	}
 }
 
@@ -146,7 +146,7 @@ func codeAllowed(f Format, c0, c1 byte) bool {
 }
 
 // country reads a three-character country field.
-func (d *Document) country(sp span, name string) field.Country {
+func (d *Document) country(sp span, name FieldName) field.Country {
 	r := d.raw[sp.off:sp.end()]
 	c, ok := field.CountryFromMRZ(r[0], r[1], r[2])
 	if !ok {
@@ -156,7 +156,7 @@ func (d *Document) country(sp span, name string) field.Country {
 }
 
 // letters checks that a name field holds only letters and fillers.
-func (d *Document) letters(sp span, name string) {
+func (d *Document) letters(sp span, name FieldName) {
 	s := d.raw[sp.off:sp.end()]
 	for i := 0; i < len(s); i++ {
 		if isDigit(s[i]) {
@@ -169,7 +169,7 @@ func (d *Document) letters(sp span, name string) {
 // date reads a YYMMDD field. past chooses the century of a birth or issue
 // date (the latest not after ref), otherwise that of an expiry date (in
 // [ref-50y, ref+50y)). partial allows "<<" for unknown parts.
-func (d *Document) date(sp span, name string, past bool, ref field.Date, partial bool) field.Date {
+func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, partial bool) field.Date {
 	v := [3]int{-1, -1, -1}
 	for i := 0; i < int(sp.n)/2; i++ {
 		a, b := d.raw[int(sp.off)+2*i], d.raw[int(sp.off)+2*i+1]
@@ -271,7 +271,7 @@ func (d *Document) runChecks(checks []checkDef) {
 			d.status[c.id] = CheckPassed
 		} else {
 			d.status[c.id] = CheckFailed
-			d.fail(c.id.String(), int(c.pos), ErrCheckDigit, "")
+			d.fail(c.id.field(), int(c.pos), ErrCheckDigit, "")
 		}
 	}
 }
@@ -325,6 +325,6 @@ func (d *Document) longNumber(c *checkDef) bool {
 		return true
 	}
 	d.status[c.id] = CheckFailed
-	d.fail(c.id.String(), cdPos, ErrCheckDigit, "long document number")
+	d.fail(c.id.field(), cdPos, ErrCheckDigit, "long document number")
 	return true
 }

@@ -105,12 +105,12 @@ func Verify(p Passport, opts VerifyOptions) []Finding {
 		case errors.As(err, &ve):
 			readable = true
 			for _, e := range ve {
-				name, ok := mrzFieldNames[e.Field]
+				name, ok := mrzFieldNames[string(e.Field)]
 				if !ok {
 					name = "mrz" + string(rune('0'+e.Line))
 				}
 				if errors.Is(e, mrz.ErrCheckDigit) {
-					add(name, FindingCheckDigit, "MRZ check digit does not match ("+e.Field+")")
+					add(name, FindingCheckDigit, "MRZ check digit does not match ("+string(e.Field)+")")
 				} else {
 					add(name, FindingSyntax, "MRZ field invalid: "+e.Kind.Error())
 				}

@@ -65,7 +65,7 @@ func printTable(w io.Writer, d mrz.Document) {
 	failed := map[string]bool{}
 	for _, e := range d.Errors() {
 		if !errors.Is(e, mrz.ErrCheckDigit) {
-			failed[e.Field] = true
+			failed[string(e.Field)] = true
 		}
 	}
 	row := func(name, value, m string, field string) {
@@ -81,7 +81,7 @@ func printTable(w io.Writer, d mrz.Document) {
 		return code + " (" + name + ")"
 	}
 	f := d.Format()
-	has := func(name string) bool { _, _, _, ok := d.Position(name); return ok }
+	has := func(name string) bool { _, _, _, ok := d.Position(mrz.FieldName(name)); return ok }
 	row("Format", f.String(), "", "")
 	row("Document code", d.DocumentCode()+" ("+d.Kind().String()+")", "", "document_code")
 	row("Issuing state", country(d.IssuingStateCode(), d.IssuingState().Name()), "", "issuing_state")
