@@ -395,9 +395,9 @@ type checksJSON struct {
 
 type errorJSON struct {
 	Field  FieldName `json:"field"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-	Kind   string `json:"kind"`
+	Line   int       `json:"line"`
+	Column int       `json:"column"`
+	Kind   string    `json:"kind"`
 }
 
 func ptr[T any](v T) *T { return &v }
