@@ -367,7 +367,7 @@ func (e *encoder) td3(f Format) []string {
 	}
 	pn := e.text(FieldOptionalData, e.f.OptionalData, 14, false)
 	pcd := cdOf(pn)
-	if pn == strings.Repeat("<", 14) && !e.o.zeroCheck {
+	if pn == strings.Repeat("<", 14) && !e.o.has(setZeroCheck) {
 		pcd = "<"
 	}
 	l2 := a + nat + b + e.sex() + c + pn + pcd

@@ -65,11 +65,12 @@ func (f Format) IsICAO() bool { return f >= TD1 && f <= MRVB }
 // MarshalText implements encoding.TextMarshaler.
 func (f Format) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
+// UnmarshalText implements encoding.TextUnmarshaler with ParseFormat. An
+// unknown name gives a *FieldError of kind ErrFormat.
 func (f *Format) UnmarshalText(b []byte) error {
 	v, ok := ParseFormat(string(b))
 	if !ok {
-		return &SyntaxError{Kind: ErrLineCount, Detail: "unknown format name"}
+		return &FieldError{Field: FieldFormat, Kind: ErrFormat, Detail: "want TD1, TD2, TD3, MRVA, MRVB, FR-CNI, CH-DL or FR-DL"}
 	}
 	*f = v
 	return nil

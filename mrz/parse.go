@@ -3,8 +3,6 @@ package mrz
 import (
 	"strconv"
 	"strings"
-
-	"github.com/mrzkit/mrzkit/field"
 )
 
 // MaxInputLen is the longest input Parse accepts, in bytes. Longer input is
@@ -28,14 +26,9 @@ const MaxInputLen = 1024
 // A valid MRZ given without surrounding whitespace is parsed without
 // allocating.
 func Parse(s string, opts ...Option) (Document, error) {
-	var ref field.Date
-	for _, o := range opts {
-		if o.ref.IsFull() {
-			ref = o.ref
-		}
-		if o.set&setRepair != 0 {
-			return parseRepair(s, ref)
-		}
+	o := mergeOptions(opts)
+	if o.has(setRepair) {
+		return parseRepair(s, opts)
 	}
 	if len(s) > MaxInputLen {
 		return Document{}, &SyntaxError{Kind: ErrInputTooLong, Detail: "more than " + strconv.Itoa(MaxInputLen) + " bytes"}
@@ -48,24 +41,18 @@ func Parse(s string, opts ...Option) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
-	if !ref.IsFull() {
-		ref = field.Today()
-	}
 	d := Document{raw: raw, lay: lay}
-	d.validate(ref, digits)
+	d.validate(o.ref, digits)
 	if d.errs != nil {
 		return d, d.errs
 	}
 	return d, nil
 }
 
-// parseRepair is Parse with WithRepair.
-func parseRepair(s string, ref field.Date) (Document, error) {
-	var opts []Option
-	if ref.IsFull() {
-		opts = append(opts, WithReferenceDate(ref))
-	}
-	cs, err := Find(s, opts...)
+// parseRepair is Parse with WithRepair: Find with the same options.
+func parseRepair(s string, opts []Option) (Document, error) {
+	// A copy, so that the options of a strict Parse stay on the stack.
+	cs, err := Find(s, append([]Option(nil), opts...)...)
 	if err != nil {
 		return Document{}, err
 	}
