@@ -425,12 +425,15 @@ func (e *encoder) td1() []string {
 			e.fail(FieldBSN, ErrCountry, "a BSN needs issuing state NLD")
 		}
 		bsn = e.digits(FieldBSN, bsn, 9)
+		if e.err == nil && !isBSN(bsn) {
+			e.fail(FieldBSN, ErrCheckDigit, "fails the BSN 11-test")
+		}
 		mid := e.text(FieldOptionalData, e.f.OptionalData, 5, false)
 		opt1 = bsn + mid + cdOf(bsn+mid)
 	} else {
 		opt1 = e.longOptional(tail, e.f.OptionalData, 15)
-		if len(opt1) == 15 && isDigit(opt1[14]) && state == "NLD" {
-			e.fail(FieldOptionalData, ErrCharacter, "a digit at line 1 position 30 of an NLD card is read as a BSN check digit")
+		if len(opt1) == 15 && isDigit(opt1[14]) && state == "NLD" && isBSN(opt1[:9]) {
+			e.fail(FieldOptionalData, ErrCharacter, "a BSN and a digit at line 1 position 30 of an NLD card are read as a BSN and its check digit")
 		}
 	}
 	l1 := code + state + nine + ncd + opt1

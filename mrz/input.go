@@ -1,0 +1,160 @@
+package mrz
+
+import (
+	"strings"
+)
+
+const maxLines = 3
+
+// input is the MRZ lines found in the text given to Parse.
+type input struct {
+	raw  string // the lines joined by '\n'
+	lens [maxLines]int
+	n    int
+}
+
+// splitQuick splits s at '\n' when it looks like an MRZ as Parse's fast
+// path wants it: one to three non-empty lines and nothing around them. It
+// does not look at the characters: the scan of the layout does.
+func splitQuick(s string) (in input, ok bool) {
+	start := 0
+	for {
+		i := strings.IndexByte(s[start:], '\n')
+		if i < 0 {
+			break
+		}
+		if i == 0 || in.n == maxLines-1 {
+			return in, false
+		}
+		in.lens[in.n] = i
+		in.n++
+		start += i + 1
+	}
+	if start == len(s) {
+		return in, false
+	}
+	in.lens[in.n] = len(s) - start
+	in.n++
+	in.raw = s
+	return in, true
+}
+
+// normalize finds the MRZ lines in s as Parse documents it: lines end at
+// LF, CRLF or CR; the spaces and tabs around each line and the blank lines
+// around the MRZ are dropped; every other character must be an MRZ
+// character. One line holding a whole MRZ run together (the 88, 72, 90 or
+// 69 characters of a two- or three-line format) is cut into its lines.
+// When the input needs no change, raw is a substring of s.
+func normalize(s string) (input, error) {
+	var in input
+	var lines [maxLines]struct{ start, end int }
+	blankAfter := false
+	// line handles the line s[a:b].
+	line := func(a, b int) error {
+		for a < b && isBlank(s[a]) {
+			a++
+		}
+		for b > a && isBlank(s[b-1]) {
+			b--
+		}
+		if a == b {
+			blankAfter = in.n > 0
+			return nil
+		}
+		if blankAfter {
+			return &SyntaxError{Line: in.n + 1, Kind: ErrLineCount, Detail: "blank line inside the MRZ"}
+		}
+		if in.n == maxLines {
+			return &SyntaxError{Line: in.n + 1, Kind: ErrLineCount, Detail: "want at most 3 lines"}
+		}
+		for i := a; i < b; i++ {
+			if charClass[s[i]]&classInvalid != 0 {
+				return &SyntaxError{Line: in.n + 1, Column: i - a + 1, Kind: ErrInvalidCharacter, Detail: describeChar(s[i])}
+			}
+		}
+		lines[in.n].start, lines[in.n].end = a, b
+		in.lens[in.n] = b - a
+		in.n++
+		return nil
+	}
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\r' {
+			if err := line(start, i); err != nil {
+				return input{}, err
+			}
+			if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			start = i + 1
+		}
+	}
+	if err := line(start, len(s)); err != nil {
+		return input{}, err
+	}
+	if in.n == 0 {
+		return input{}, &SyntaxError{Kind: ErrLineCount, Detail: "empty input"}
+	}
+	if in.n == 1 {
+		if l := runTogether(in.lens[0]); l != nil {
+			return cutLines(s[lines[0].start:lines[0].end], l), nil
+		}
+	}
+	contiguous := true
+	for i := 1; i < in.n; i++ {
+		if lines[i].start != lines[i-1].end+1 || s[lines[i-1].end] != '\n' {
+			contiguous = false
+		}
+	}
+	if contiguous {
+		in.raw = s[lines[0].start:lines[in.n-1].end]
+		return in, nil
+	}
+	var sb strings.Builder
+	sb.Grow(lines[in.n-1].end - lines[0].start)
+	for i := 0; i < in.n; i++ {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(s[lines[i].start:lines[i].end])
+	}
+	in.raw = sb.String()
+	return in, nil
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }
+
+// runTogether returns the layout whose lines, run together, are n
+// characters long (the form of the chip's data group 1): 88 for TD3 and
+// MRV-A, 72 for TD2, MRV-B and FR-CNI, 90 for TD1, 69 for CH-DL. Which of
+// the layouts of that length it is, detection decides from the cut lines
+// as for any MRZ. It returns nil for other lengths, and for one-line
+// formats.
+func runTogether(n int) *layout {
+	for _, l := range layoutList {
+		if l.nlines > 1 && l.total() == n {
+			return l
+		}
+	}
+	return nil
+}
+
+// cutLines cuts s, the lines of l run together, into l's lines.
+func cutLines(s string, l *layout) input {
+	var in input
+	var b strings.Builder
+	b.Grow(len(s) + int(l.nlines) - 1)
+	off := 0
+	for i := 0; i < int(l.nlines); i++ {
+		n := int(l.lens[i])
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(s[off : off+n])
+		in.lens[i] = n
+		off += n
+	}
+	in.n = int(l.nlines)
+	in.raw = b.String()
+	return in
+}

@@ -1,0 +1,205 @@
+package mrz
+
+// A sumPlan lets one pass over the characters of an MRZ give the weighted
+// sum of every check digit. The characters at offsets q, q+3, q+6, ... of a
+// line form a chain; the pass sums each line's three chains as it goes
+// and, in the lines where check digits' segments lie, writes the running
+// sum of q's chain at pre[q]. The sum of a segment's characters in one
+// chain is then the difference of two entries of pre, and a segment's
+// weighted sum is three such differences, each times the weight its chain
+// has in the segment. The three chain sums of each line also give its
+// digits and invalid characters (see charInfo).
+type sumPlan struct {
+	lines []sumLine
+	segs  []sumSeg
+	check [][2]uint8 // per check of the layout: its segments, segs[a:b]
+}
+
+// sumLine is one line of the MRZ, raw[off:off+n]; pre tells whether the
+// pass writes its running sums.
+type sumLine struct {
+	off, n uint8
+	pre    bool
+}
+
+// sumSeg is a segment of a check digit: the sum of its chain k is
+// pre[to[k]] - pre[from[k]] (pre holds the running sums one entry later,
+// pre[0] to pre[2] being zero), weighted by w[k].
+type sumSeg struct {
+	to, from, w [3]uint8
+}
+
+// preLen is the length of pre: every offset of raw plus 3, rounded up to a
+// power of two so that masked indexes need no bounds check.
+const preLen = maxRaw + 3
+
+// maxRaw bounds the length of raw: three lines of 30 and their breaks.
+const maxRaw = 3*30 + 2
+
+func planSums(l *layout) sumPlan {
+	var p sumPlan
+	type lineInfo struct{ off, n int }
+	var lines []lineInfo
+	off := 0
+	for i := 0; i < int(l.nlines); i++ {
+		lines = append(lines, lineInfo{off, int(l.lens[i])})
+		p.lines = append(p.lines, sumLine{off: uint8(off), n: l.lens[i]})
+		off += int(l.lens[i]) + 1
+	}
+	if off+2 > preLen || len(l.checks) > maxChecks {
+		panic("mrz: sum plan too large for " + l.label)
+	}
+	lineOf := func(o int) int {
+		for i, ln := range lines {
+			if o >= ln.off && o < ln.off+ln.n {
+				return i
+			}
+		}
+		panic("mrz: segment outside the lines of " + l.label)
+	}
+	for _, c := range l.checks {
+		a := len(p.segs)
+		phase := 0
+		for _, sg := range c.segs {
+			i := lineOf(int(sg.off))
+			p.lines[i].pre = true
+			a0, b := int(sg.off), sg.end()
+			var seg sumSeg
+			for k := 1; k <= 3 && k <= int(sg.n); k++ {
+				last := b - k // the last character of its chain in the segment
+				before := last
+				for before-3 >= a0 {
+					before -= 3
+				}
+				before -= 3 // the entry before the chain's first character in the segment
+				from := before + 3
+				if before < lines[i].off {
+					from = 0 // the chain starts with the line: pre[0..2] are zero
+				}
+				seg.to[k-1], seg.from[k-1] = uint8(last+3), uint8(from)
+				seg.w[k-1] = uint8(weights[((phase+last-a0)%3+3)%3])
+			}
+			p.segs = append(p.segs, seg)
+			phase = (phase + int(sg.n)) % 3
+		}
+		p.check = append(p.check, [2]uint8{uint8(a), uint8(len(p.segs))})
+	}
+	return p
+}
+
+// charInfo packs what the scan needs of a byte: its ICAO value in bits
+// 0-11, infoDigit for a digit, infoInvalid for a byte that is not an MRZ
+// character. Summed over at most 15 characters, as one accumulator of a run
+// of at most 44 holds, the parts do not overflow into each other.
+var charInfo = func() (t [256]uint32) {
+	for c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = uint32(c-'0') | infoDigit
+		case c >= 'A' && c <= 'Z':
+			t[c] = uint32(c - 'A' + 10)
+		case c == '<':
+		default:
+			t[c] = infoInvalid
+		}
+	}
+	return t
+}()
+
+const (
+	infoValue       = 0xfff
+	infoDigit       = 1 << 12
+	infoDigitMask   = 0xff << 12
+	infoInvalid     = 1 << 20
+	infoInvalidMask = 0xfff << 20
+)
+
+// maxChecks bounds the check digits of a layout.
+const maxChecks = int(numChecks)
+
+// scan reads raw, whose lines have l's lengths, once: it reports false
+// when a character is not an MRZ character, and otherwise returns which
+// lines hold a digit (bit i for line i+1) and the weighted sum of every
+// check digit of l, in the order of l.checks.
+func (l *layout) scan(raw string, sums *[maxChecks]int) (digits uint8, ok bool) {
+	var pre [preLen]uint32
+	var seen uint32
+	for i, ln := range l.plan.lines {
+		s := raw[ln.off : int(ln.off)+int(ln.n)]
+		var all uint32
+		if ln.pre {
+			all = sumChains(s, pre[int(ln.off)+3:])
+		} else {
+			all = sumPlain(s)
+		}
+		seen |= all
+		if all&infoDigitMask != 0 {
+			digits |= 1 << (i & 7)
+		}
+	}
+	if seen&infoInvalidMask != 0 {
+		return 0, false
+	}
+	p := &l.plan
+	for i, ab := range p.check {
+		sum := uint32(0)
+		for k := range p.segs[ab[0]:ab[1]] {
+			g := &p.segs[int(ab[0])+k]
+			sum += ((pre[g.to[0]]-pre[g.from[0]])&infoValue)*uint32(g.w[0]) +
+				((pre[g.to[1]]-pre[g.from[1]])&infoValue)*uint32(g.w[1]) +
+				((pre[g.to[2]]-pre[g.from[2]])&infoValue)*uint32(g.w[2])
+		}
+		if i < maxChecks {
+			sums[i] = int(sum)
+		}
+	}
+	return digits, true
+}
+
+// sumChains sums charInfo of the characters of s in its three chains,
+// writing the running sum of each character's chain to pre (pre[q] for
+// s[q]), and returns the three sums ORed. Line breaks between the lines of
+// raw leave the entry before a line as whatever it was: the plan never
+// reads a chain across a line. It is kept out of line so that its sums
+// stay in registers.
+//
+//go:noinline
+func sumChains(s string, pre []uint32) uint32 {
+	var a0, a1, a2 uint32
+	for len(s) >= 3 && len(pre) >= 3 {
+		a0 += charInfo[s[0]]
+		a1 += charInfo[s[1]]
+		a2 += charInfo[s[2]]
+		pre[0], pre[1], pre[2] = a0, a1, a2
+		s, pre = s[3:], pre[3:]
+	}
+	if len(s) > 0 && len(pre) > 0 {
+		a0 += charInfo[s[0]]
+		pre[0] = a0
+		if len(s) > 1 && len(pre) > 1 {
+			a1 += charInfo[s[1]]
+			pre[1] = a1
+		}
+	}
+	return a0 | a1 | a2
+}
+
+// sumPlain is sumChains without the running sums.
+//
+//go:noinline
+func sumPlain(s string) uint32 {
+	var a0, a1, a2 uint32
+	for len(s) >= 3 {
+		a0 += charInfo[s[0]]
+		a1 += charInfo[s[1]]
+		a2 += charInfo[s[2]]
+		s = s[3:]
+	}
+	if len(s) > 0 {
+		a0 += charInfo[s[0]]
+		if len(s) > 1 {
+			a1 += charInfo[s[1]]
+		}
+	}
+	return a0 | a1 | a2
+}
