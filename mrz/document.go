@@ -167,8 +167,10 @@ func (d Document) OptionalData2() string { return trimFillers(d.get(fOptional2))
 // nameParts splits the name field at the first "<<".
 func (d Document) nameParts() (primary, secondary string) {
 	n := d.get(fName)
-	if i := strings.Index(n, "<<"); i >= 0 {
-		return n[:i], n[i+2:]
+	for i := 0; i+1 < len(n); i++ {
+		if n[i] == '<' && n[i+1] == '<' {
+			return n[:i], n[i+2:]
+		}
 	}
 	return n, ""
 }
@@ -180,16 +182,23 @@ func (d Document) Surname() string {
 	if d.has(fSurname) {
 		p = d.get(fSurname)
 	}
-	return strings.TrimSpace(strings.ReplaceAll(trimFillers(p), "<", " "))
+	p = trimFillers(p)
+	for len(p) > 0 && p[0] == '<' {
+		p = p[1:]
+	}
+	if strings.IndexByte(p, '<') < 0 {
+		return p
+	}
+	return strings.ReplaceAll(p, "<", " ")
 }
 
 // GivenNames returns the secondary identifier split into names at fillers.
 // In the French ID card, whose given names are separated by "<<", a single
 // '<' inside a name is read as a space.
 func (d Document) GivenNames() []string {
-	var out []string
 	if d.has(fGiven) {
-		for _, part := range strings.Split(d.get(fGiven), "<<") {
+		var out []string
+		for part := range strings.SplitSeq(trimFillers(d.get(fGiven)), "<<") {
 			if part = strings.Trim(part, "<"); part != "" {
 				out = append(out, strings.ReplaceAll(part, "<", " "))
 			}
@@ -197,10 +206,29 @@ func (d Document) GivenNames() []string {
 		return out
 	}
 	_, s := d.nameParts()
-	for _, part := range strings.Split(s, "<") {
-		if part != "" {
-			out = append(out, part)
+	s = trimFillers(s)
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '<' && (i == 0 || s[i-1] == '<') {
+			n++
 		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
+	start := -1
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] != '<' && start < 0:
+			start = i
+		case s[i] == '<' && start >= 0:
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
 	}
 	return out
 }
@@ -296,10 +324,17 @@ func (d Document) Check(c Check) CheckStatus {
 
 // Lines returns the MRZ lines exactly as read.
 func (d Document) Lines() []string {
-	if d.raw == "" {
+	if d.lay == nil {
 		return nil
 	}
-	return strings.Split(d.raw, "\n")
+	out := make([]string, d.lay.nlines)
+	off := 0
+	for i := range out {
+		n := int(d.lay.lens[i])
+		out[i] = d.raw[off : off+n]
+		off += n + 1
+	}
+	return out
 }
 
 // String returns the MRZ lines joined by '\n', exactly as read.
