@@ -8,8 +8,9 @@ import (
 
 // date reads a YYMMDD (or YYMM) field. past chooses the century of a birth
 // or issue date (the latest not after ref), otherwise that of an expiry date
-// (in [ref-50y, ref+50y)). partial allows "<<" for unknown parts.
-func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, partial bool) field.Date {
+// (in [ref-50y, ref+50y)). partial allows "<<" for unknown parts. A hint
+// (a year, or 0) ending like the two digits gives their century instead.
+func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, partial bool, hint int) field.Date {
 	if sp.n == 6 {
 		// The common case, a full date of six digits, in one go.
 		r := d.raw[sp.off:sp.end()]
@@ -17,7 +18,7 @@ func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, part
 		if y0 < 10 && y1 < 10 && m0 < 10 && m1 < 10 && d0 < 10 && d1 < 10 {
 			yy, mm, dd := int(y0)*10+int(y1), int(m0)*10+int(m1), int(d0)*10+int(d1)
 			if mm >= 1 && mm <= 12 && dd >= 1 {
-				year := century(yy, mm, dd, past, ref)
+				year := century(yy, mm, dd, past, ref, hint)
 				if dd <= field.DaysIn(year, time.Month(mm)) {
 					if t, err := field.PartialDate(year, time.Month(mm), dd); err == nil {
 						return t
@@ -26,11 +27,14 @@ func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, part
 			}
 		}
 	}
-	return d.dateSlow(sp, name, past, ref, partial)
+	return d.dateSlow(sp, name, past, ref, partial, hint)
 }
 
 // century returns the year ending in yy of a date, as date chooses it.
-func century(yy, m, day int, past bool, ref field.Date) int {
+func century(yy, m, day int, past bool, ref field.Date, hint int) int {
+	if hint > 0 && hint%100 == yy {
+		return hint
+	}
 	if past {
 		return pastYear(yy, m, day, ref)
 	}
@@ -38,7 +42,7 @@ func century(yy, m, day int, past bool, ref field.Date) int {
 }
 
 // dateSlow is date for fields with unknown parts and for every error.
-func (d *Document) dateSlow(sp span, name FieldName, past bool, ref field.Date, partial bool) field.Date {
+func (d *Document) dateSlow(sp span, name FieldName, past bool, ref field.Date, partial bool, hint int) field.Date {
 	v := [3]int{-1, -1, -1}
 	for i := 0; i < int(sp.n)/2; i++ {
 		a, b := d.raw[int(sp.off)+2*i], d.raw[int(sp.off)+2*i+1]
@@ -68,7 +72,7 @@ func (d *Document) dateSlow(sp span, name FieldName, past bool, ref field.Date, 
 	m, day := max(mm, 0), max(dd, 0)
 	year := 0
 	if yy >= 0 {
-		year = century(yy, m, day, past, ref)
+		year = century(yy, m, day, past, ref, hint)
 	}
 	if day > 0 && m > 0 && day > field.DaysIn(year, time.Month(m)) {
 		d.fail(name, int(sp.off), ErrDate, "day out of range")

@@ -38,8 +38,12 @@ var (
 	ErrFieldLength = errors.New("value too long for the field")
 	// ErrMissing: a required field is empty (Encode).
 	ErrMissing = errors.New("required field is empty")
-	// ErrFormat: the format is unknown or cannot be written (Encode).
+	// ErrFormat: the format is unknown or cannot be written (Encode), or
+	// disagrees with the lines (Document.UnmarshalJSON).
 	ErrFormat = errors.New("unknown format")
+	// ErrJSON: JSON that does not have the shape of what is read from it
+	// (Document.UnmarshalJSON, Fields.UnmarshalJSON).
+	ErrJSON = errors.New("malformed JSON")
 )
 
 // FieldError reports a field Encode cannot write, a name Transliterate
@@ -192,7 +196,8 @@ func (v ValidationError) Unwrap() []error {
 // KindName returns the short name of an error kind as the JSON output writes
 // it: "check_digit", "date", "country", "sex", "document_code", "character",
 // "input_too_long", "line_count", "line_length", "invalid_character",
-// "field_length", "missing", "format", "ambiguous" (Find), or "other".
+// "field_length", "missing", "format", "json", "ambiguous" (Find), or
+// "other".
 func KindName(kind error) string {
 	switch kind {
 	case ErrCheckDigit:
@@ -221,6 +226,8 @@ func KindName(kind error) string {
 		return "missing"
 	case ErrFormat:
 		return "format"
+	case ErrJSON:
+		return "json"
 	case ErrAmbiguous:
 		return "ambiguous"
 	}

@@ -1,6 +1,7 @@
 package mrz_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -120,4 +121,25 @@ func ExampleCandidate_Choose() {
 	// false true
 	// "1" -> "I": ERIKSSON, valid true
 	// "1" -> "L": ERLKSSON, valid true
+}
+
+func ExampleDocument_AppendJSON() {
+	d := mrz.MustParse("D1FRA13AA000026181231MARTIN<<9", mrz.WithReferenceDate(field.MustDate(2026, 1, 1)))
+	buf := d.AppendJSON(nil) // reuse buf[:0] for the next document
+	fmt.Println(string(buf))
+	// Output:
+	// {"format":"FR-DL","valid":true,"document_code":"D1","document_kind":"driving_licence","issuing_state":"FRA","issuing_state_name":"France","document_number":"13AA00002","surname":"MARTIN","given_names":[],"issue_date":"2018-12-31","checks":{"document_number":true,"composite":true},"errors":[],"lines":["D1FRA13AA000026181231MARTIN<<9"]}
+}
+
+func ExampleDocument_UnmarshalJSON() {
+	// Read against a reference date of 1960, the birth year 74 is 1874.
+	d := mrz.MustParse("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
+		mrz.WithReferenceDate(field.MustDate(1960, 1, 1)))
+	b, _ := json.Marshal(d)
+
+	// The JSON's dates keep their century when it is read back.
+	var back mrz.Document
+	err := json.Unmarshal(b, &back)
+	fmt.Println(err, back.BirthDate(), back.ExpiryDate(), back.String() == d.String())
+	// Output: <nil> 1874-08-12 1912-04-15 true
 }

@@ -30,6 +30,7 @@ const (
 	FieldBSN                FieldName = "bsn"                 // NLD TD1: citizen service number
 	FieldComposite          FieldName = "composite"           // the composite check digit
 	FieldFiller             FieldName = "filler"              // a position that holds a fixed filler
+	FieldLines              FieldName = "lines"               // Document.UnmarshalJSON: the MRZ lines
 )
 
 // String returns the name as a plain string.

@@ -33,7 +33,12 @@ type options struct {
 	ref      field.Date // the reference date, today when none was given
 	translit TranslitOption
 	set      optionSet // every flag given
+	years    yearHints // set by Document.UnmarshalJSON only
 }
+
+// yearHints are the years a document's JSON gave its dates: a two-digit
+// year ending like its hint takes the hint's century. 0 is no hint.
+type yearHints struct{ birth, expiry, issue int }
 
 // has reports whether the flag s was given.
 func (o *options) has(s optionSet) bool { return o.set&s != 0 }

@@ -31,11 +31,16 @@ const MaxInputLen = 1024
 //
 // A valid MRZ given as its lines separated by LF, without surrounding
 // whitespace, is parsed without allocating.
-func Parse(s string, opts ...Option) (d Document, err error) {
+func Parse(s string, opts ...Option) (Document, error) {
 	o := mergeOptions(opts)
 	if o.has(setRepair) {
 		return parseRepair(s, opts)
 	}
+	return parse(s, &o)
+}
+
+// parse is Parse with its options resolved.
+func parse(s string, o *options) (d Document, err error) {
 	if len(s) > MaxInputLen {
 		return Document{}, &SyntaxError{Kind: ErrInputTooLong, Detail: "more than " + strconv.Itoa(MaxInputLen) + " bytes"}
 	}
@@ -44,7 +49,7 @@ func Parse(s string, opts ...Option) (d Document, err error) {
 	if lay := quickLayout(s); lay != nil {
 		if digits, ok := lay.scan(s, &sums); ok {
 			d.raw, d.lay = s, lay
-			d.validate(o.ref, digits, &sums)
+			d.validate(o, digits, &sums)
 			if d.errs != nil {
 				err = d.errs
 			}
@@ -61,7 +66,7 @@ func Parse(s string, opts ...Option) (d Document, err error) {
 	}
 	digits, _ := lay.scan(in.raw, &sums) // normalize checked the characters
 	d.raw, d.lay = in.raw, lay
-	d.validate(o.ref, digits, &sums)
+	d.validate(o, digits, &sums)
 	if d.errs != nil {
 		err = d.errs
 	}

@@ -7,7 +7,8 @@ import (
 // validate reads every field of d.raw and records the outcome of every
 // check, as the layout describes them. digits has bit i set when line i+1
 // holds a digit; sums are the weighted sums of the layout's check digits.
-func (d *Document) validate(ref field.Date, digits uint8, sums *[maxChecks]int) {
+// The options give the reference date and the year hints.
+func (d *Document) validate(o *options, digits uint8, sums *[maxChecks]int) {
 	l := d.lay
 	d.opt = l.f[fOptional]
 	for i := range l.fields {
@@ -24,11 +25,11 @@ func (d *Document) validate(ref field.Date, digits uint8, sums *[maxChecks]int) 
 				d.nationality = c
 			}
 		case kBirth:
-			d.birth = d.date(sp, FieldBirthDate, true, ref, true)
+			d.birth = d.date(sp, FieldBirthDate, true, o.ref, true, o.years.birth)
 		case kExpiry:
-			d.expiry = d.date(sp, FieldExpiryDate, false, ref, false)
+			d.expiry = d.date(sp, FieldExpiryDate, false, o.ref, false, o.years.expiry)
 		case kIssue:
-			d.issue = d.date(sp, FieldIssueDate, true, ref, false)
+			d.issue = d.date(sp, FieldIssueDate, true, o.ref, false, o.years.issue)
 		case kSex:
 			if s, ok := field.SexFromMRZ(d.raw[sp.off]); ok {
 				d.sex = s
