@@ -65,10 +65,14 @@ func (f Format) IsICAO() bool { return f >= TD1 && f <= MRVB }
 // MarshalText implements encoding.TextMarshaler.
 func (f Format) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 
-// UnmarshalText implements encoding.TextUnmarshaler with ParseFormat. An
-// unknown name gives a *FieldError of kind ErrFormat.
+// UnmarshalText implements encoding.TextUnmarshaler with ParseFormat; it
+// also reads "unknown", which MarshalText writes for FormatUnknown. Another
+// name gives a *FieldError of kind ErrFormat.
 func (f *Format) UnmarshalText(b []byte) error {
 	v, ok := ParseFormat(string(b))
+	if !ok && string(b) == FormatUnknown.String() {
+		v, ok = FormatUnknown, true
+	}
 	if !ok {
 		return &FieldError{Field: FieldFormat, Kind: ErrFormat, Detail: "want TD1, TD2, TD3, MRVA, MRVB, FR-CNI, CH-DL or FR-DL"}
 	}
