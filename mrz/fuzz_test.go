@@ -48,49 +48,27 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := mrz.Parse(s, ref2026)
 		lines := normalizeRef(s, true)
-		given := normalizeRef(s, false) // syntax errors count the lines as given
-		var se *mrz.SyntaxError
-		var ve mrz.ValidationError
-		switch {
-		case err == nil:
-			if !d.IsValid() {
-				t.Fatal("no error but not valid")
-			}
-		case errors.As(err, &se):
-			if d.Format() != mrz.FormatUnknown || d.IsValid() {
-				t.Fatal("syntax error with a non-zero document")
-			}
-			if se.Line < 0 || se.Line > len(given)+1 || se.Column < 0 {
-				t.Fatalf("syntax error outside the input: %v", err)
-			}
-			if se.Line > 0 && se.Line <= len(given) && se.Column > len(given[se.Line-1])+1 {
-				t.Fatalf("syntax error column outside the line: %v", err)
-			}
+		if !checkParseError(t, d, err, lines, normalizeRef(s, false)) {
 			return
-		case errors.As(err, &ve):
-			if d.IsValid() || len(ve) == 0 {
-				t.Fatal("validation error but valid")
-			}
-			for _, e := range ve {
-				if e.Line < 1 || e.Line > len(lines) || e.Column < 1 || e.Column > len(lines[e.Line-1]) {
-					t.Fatalf("check error outside the input: %v", e)
-				}
-			}
-		default:
-			t.Fatalf("unexpected error type %T", err)
 		}
 		// A parsed document gives back its normalized input exactly.
 		if got := d.Lines(); strings.Join(got, "\n") != strings.Join(lines, "\n") {
 			t.Fatalf("Lines() = %q, want %q", got, lines)
 		}
-		// Accessors never panic and JSON always encodes.
+		// Accessors never panic, and the JSON reads back as the document.
 		_ = d.Surname()
 		_ = d.GivenNames()
 		_ = d.DocumentNumber()
 		_ = d.OptionalData()
 		_ = d.Fields()
-		if _, err := d.MarshalJSON(); err != nil {
+		b, err := d.MarshalJSON()
+		if err != nil {
 			t.Fatal(err)
+		}
+		var back mrz.Document
+		if err := back.UnmarshalJSON(b); err != nil || back.String() != d.String() || back.IsValid() != d.IsValid() ||
+			back.BirthDate() != d.BirthDate() || back.ExpiryDate() != d.ExpiryDate() {
+			t.Fatalf("JSON round trip: %v\n%s", err, b)
 		}
 		// Parsing again gives the same document.
 		d2, _ := mrz.Parse(d.String(), ref2026)
@@ -98,4 +76,41 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("reparse differs")
 		}
 	})
+}
+
+// checkParseError checks the error of Parse against the lines of the
+// input (lines as Parse cuts them, given as the input has them), and
+// reports whether a document was read.
+func checkParseError(t *testing.T, d mrz.Document, err error, lines, given []string) bool {
+	var se *mrz.SyntaxError
+	var ve mrz.ValidationError
+	switch {
+	case err == nil:
+		if !d.IsValid() {
+			t.Fatal("no error but not valid")
+		}
+	case errors.As(err, &se):
+		if d.Format() != mrz.FormatUnknown || d.IsValid() {
+			t.Fatal("syntax error with a non-zero document")
+		}
+		if se.Line < 0 || se.Line > len(given)+1 || se.Column < 0 {
+			t.Fatalf("syntax error outside the input: %v", err)
+		}
+		if se.Line > 0 && se.Line <= len(given) && se.Column > len(given[se.Line-1])+1 {
+			t.Fatalf("syntax error column outside the line: %v", err)
+		}
+		return false
+	case errors.As(err, &ve):
+		if d.IsValid() || len(ve) == 0 {
+			t.Fatal("validation error but valid")
+		}
+		for _, e := range ve {
+			if e.Line < 1 || e.Line > len(lines) || e.Column < 1 || e.Column > len(lines[e.Line-1]) {
+				t.Fatalf("check error outside the input: %v", e)
+			}
+		}
+	default:
+		t.Fatalf("unexpected error type %T", err)
+	}
+	return true
 }

@@ -46,41 +46,11 @@ func splitQuick(s string) (in input, ok bool) {
 // 69 characters of a two- or three-line format) is cut into its lines.
 // When the input needs no change, raw is a substring of s.
 func normalize(s string) (input, error) {
-	var in input
-	var lines [maxLines]struct{ start, end int }
-	blankAfter := false
-	// line handles the line s[a:b].
-	line := func(a, b int) error {
-		for a < b && isBlank(s[a]) {
-			a++
-		}
-		for b > a && isBlank(s[b-1]) {
-			b--
-		}
-		if a == b {
-			blankAfter = in.n > 0
-			return nil
-		}
-		if blankAfter {
-			return &SyntaxError{Line: in.n + 1, Kind: ErrLineCount, Detail: "blank line inside the MRZ"}
-		}
-		if in.n == maxLines {
-			return &SyntaxError{Line: in.n + 1, Kind: ErrLineCount, Detail: "want at most 3 lines"}
-		}
-		for i := a; i < b; i++ {
-			if charClass[s[i]]&classInvalid != 0 {
-				return &SyntaxError{Line: in.n + 1, Column: i - a + 1, Kind: ErrInvalidCharacter, Detail: describeChar(s[i])}
-			}
-		}
-		lines[in.n].start, lines[in.n].end = a, b
-		in.lens[in.n] = b - a
-		in.n++
-		return nil
-	}
+	var ls lineSplitter
 	start := 0
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c == '\n' || c == '\r' {
-			if err := line(start, i); err != nil {
+			if err := ls.line(s, start, i); err != nil {
 				return input{}, err
 			}
 			if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
@@ -89,9 +59,53 @@ func normalize(s string) (input, error) {
 			start = i + 1
 		}
 	}
-	if err := line(start, len(s)); err != nil {
+	if err := ls.line(s, start, len(s)); err != nil {
 		return input{}, err
 	}
+	return ls.join(s)
+}
+
+// lineSplitter collects the MRZ lines of a text, line by line.
+type lineSplitter struct {
+	in         input
+	bounds     [maxLines]struct{ start, end int }
+	blankAfter bool // a blank line follows the lines found
+}
+
+// line handles the line s[a:b].
+func (ls *lineSplitter) line(s string, a, b int) error {
+	for a < b && isBlank(s[a]) {
+		a++
+	}
+	for b > a && isBlank(s[b-1]) {
+		b--
+	}
+	n := ls.in.n
+	if a == b {
+		ls.blankAfter = n > 0
+		return nil
+	}
+	if ls.blankAfter {
+		return &SyntaxError{Line: n + 1, Kind: ErrLineCount, Detail: "blank line inside the MRZ"}
+	}
+	if n == maxLines {
+		return &SyntaxError{Line: n + 1, Kind: ErrLineCount, Detail: "want at most 3 lines"}
+	}
+	for i := a; i < b; i++ {
+		if charClass[s[i]]&classInvalid != 0 {
+			return &SyntaxError{Line: n + 1, Column: i - a + 1, Kind: ErrInvalidCharacter, Detail: describeChar(s[i])}
+		}
+	}
+	ls.bounds[n].start, ls.bounds[n].end = a, b
+	ls.in.lens[n] = b - a
+	ls.in.n++
+	return nil
+}
+
+// join returns the lines found joined by '\n', a substring of s when they
+// are already, and cuts a run-together MRZ into its lines.
+func (ls *lineSplitter) join(s string) (input, error) {
+	in, lines := ls.in, ls.bounds[:ls.in.n]
 	if in.n == 0 {
 		return input{}, &SyntaxError{Kind: ErrLineCount, Detail: "empty input"}
 	}
@@ -112,11 +126,11 @@ func normalize(s string) (input, error) {
 	}
 	var sb strings.Builder
 	sb.Grow(lines[in.n-1].end - lines[0].start)
-	for i := 0; i < in.n; i++ {
+	for i, l := range lines {
 		if i > 0 {
 			sb.WriteByte('\n')
 		}
-		sb.WriteString(s[lines[i].start:lines[i].end])
+		sb.WriteString(s[l.start:l.end])
 	}
 	in.raw = sb.String()
 	return in, nil

@@ -120,6 +120,16 @@ func marshalJSONReference(d Document) ([]byte, error) {
 	if d.flags&flagBSN != 0 {
 		j.BSN = ptr(d.BSN())
 	}
+	j.Checks = checksReference(d)
+	for _, e := range d.errs {
+		j.Errors = append(j.Errors, errorJSON{e.Field, e.Line, e.Column, KindName(e.Kind)})
+	}
+	return jsonx.Marshal(j)
+}
+
+// checksReference is the checks object of marshalJSONReference.
+func checksReference(d Document) checksJSON {
+	var j checksJSON
 	for c, s := range d.status {
 		if s == CheckAbsent {
 			continue
@@ -127,21 +137,18 @@ func marshalJSONReference(d Document) ([]byte, error) {
 		ok := ptr(s == CheckPassed)
 		switch Check(c) {
 		case CheckDocumentNumber:
-			j.Checks.DocumentNumber = ok
+			j.DocumentNumber = ok
 		case CheckBirthDate:
-			j.Checks.BirthDate = ok
+			j.BirthDate = ok
 		case CheckExpiryDate:
-			j.Checks.ExpiryDate = ok
+			j.ExpiryDate = ok
 		case CheckOptionalData:
-			j.Checks.OptionalData = ok
+			j.OptionalData = ok
 		case CheckComposite:
-			j.Checks.Composite = ok
+			j.Composite = ok
 		case CheckBSN:
-			j.Checks.BSN = ok
+			j.BSN = ok
 		}
 	}
-	for _, e := range d.errs {
-		j.Errors = append(j.Errors, errorJSON{e.Field, e.Line, e.Column, KindName(e.Kind)})
-	}
-	return jsonx.Marshal(j)
+	return j
 }

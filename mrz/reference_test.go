@@ -153,33 +153,52 @@ func refParse(s string, ref field.Date) refResult {
 		return r
 	}
 	r.raw = strings.Join(lines, "\n")
-	l := layoutOf(r.format)
-	raw := r.raw
-	pos := func(off int) (int, int) {
-		line := strings.Count(raw[:off], "\n") + 1
-		return line, off - strings.LastIndex(raw[:off], "\n")
+	p := &refParser{r: &r, lines: lines, l: layoutOf(r.format), ref: ref}
+	p.fields()
+	p.checks()
+	p.bsn()
+	if r.format == SwissDrivingLicence {
+		p.swiss()
 	}
-	fail := func(name FieldName, off int, kind error, detail string) {
-		line, col := pos(off)
-		r.errs = append(r.errs, refErr{name, line, col, kind, detail})
-	}
-	get := func(sp span) string { return raw[sp.off:sp.end()] }
-	lineHasDigit := func(off int) bool {
-		line, _ := pos(off)
-		return strings.ContainsAny(lines[line-1], "0123456789")
-	}
-	for _, fd := range l.fields {
-		sp := l.f[fd.id]
-		v := get(sp)
+	sort.SliceStable(r.errs, func(i, j int) bool {
+		a, b := r.errs[i], r.errs[j]
+		return a.line < b.line || (a.line == b.line && a.col < b.col)
+	})
+	return r
+}
+
+// refParser validates one MRZ for refParse.
+type refParser struct {
+	r     *refResult
+	lines []string
+	l     *layout
+	ref   field.Date
+}
+
+func (p *refParser) fail(name FieldName, off int, kind error, detail string) {
+	raw := p.r.raw
+	line := strings.Count(raw[:off], "\n") + 1
+	col := off - strings.LastIndex(raw[:off], "\n")
+	p.r.errs = append(p.r.errs, refErr{name, line, col, kind, detail})
+}
+
+func (p *refParser) get(sp span) string { return p.r.raw[sp.off:sp.end()] }
+
+// fields validates every field by its kind.
+func (p *refParser) fields() {
+	r := p.r
+	for _, fd := range p.l.fields {
+		sp := p.l.f[fd.id]
+		v, off := p.get(sp), int(sp.off)
 		switch fd.kind {
 		case kCode:
 			if !refCode(r.format, v) {
-				fail(FieldDocumentCode, int(sp.off), ErrDocumentCode, "not allowed for "+r.format.String())
+				p.fail(FieldDocumentCode, off, ErrDocumentCode, "not allowed for "+r.format.String())
 			}
 		case kCountry:
 			c, ok := field.CountryFromMRZ(v[0], v[1], v[2])
 			if !ok {
-				fail(fd.id.name(), int(sp.off), ErrCountry, "")
+				p.fail(fd.id.name(), off, ErrCountry, "")
 			}
 			if fd.id == fIssuing {
 				r.issuing = c
@@ -187,56 +206,47 @@ func refParse(s string, ref field.Date) refResult {
 				r.nationality = c
 			}
 		case kBirth:
-			r.birth = refDate(v, int(sp.off), FieldBirthDate, true, true, ref, fail)
+			r.birth = refDate(v, off, FieldBirthDate, true, true, p.ref, p.fail)
 		case kExpiry:
-			r.expiry = refDate(v, int(sp.off), FieldExpiryDate, false, false, ref, fail)
+			r.expiry = refDate(v, off, FieldExpiryDate, false, false, p.ref, p.fail)
 		case kIssue:
-			r.issue = refDate(v, int(sp.off), FieldIssueDate, true, false, ref, fail)
+			r.issue = refDate(v, off, FieldIssueDate, true, false, p.ref, p.fail)
 		case kSex:
 			if x, ok := field.SexFromMRZ(v[0]); ok {
 				r.sex = x
 			} else {
-				fail(FieldSex, int(sp.off), ErrSex, "want M, F, X or <")
+				p.fail(FieldSex, off, ErrSex, "want M, F, X or <")
 			}
 		case kName:
-			if i := strings.IndexAny(v, "0123456789"); i >= 0 && lineHasDigit(int(sp.off)) {
-				fail(FieldHolderName, int(sp.off)+i, ErrCharacter, "digit in a name")
+			line := strings.Count(r.raw[:off], "\n")
+			if i := strings.IndexAny(v, "0123456789"); i >= 0 && strings.ContainsAny(p.lines[line], "0123456789") {
+				p.fail(FieldHolderName, off+i, ErrCharacter, "digit in a name")
 			}
 		case kDigits:
-			for i := 0; i < len(v); i++ {
-				if !isDigit(v[i]) {
-					fail(fd.id.name(), int(sp.off)+i, ErrCharacter, "want digits")
-					break
-				}
+			if i := strings.IndexFunc(v, func(c rune) bool { return c < '0' || c > '9' }); i >= 0 {
+				p.fail(fd.id.name(), off+i, ErrCharacter, "want digits")
 			}
 		}
 	}
-	opt := get(l.f[fOptional])
-	for _, c := range l.checks {
+}
+
+// checks verifies every check digit, long document numbers included.
+func (p *refParser) checks() {
+	r, raw := p.r, p.r.raw
+	opt := p.get(p.l.f[fOptional])
+	for _, c := range p.l.checks {
 		var all string
 		for _, sg := range c.segs {
-			all += get(sg)
+			all += p.get(sg)
 		}
 		cd := raw[c.pos]
 		if cd == '<' && c.id == CheckDocumentNumber && (r.format == TD1 || r.format == TD2) {
 			if k := strings.IndexByte(opt+"<", '<'); k >= 2 {
-				r.long = true
-				tail, tcd := opt[:k-1], opt[k-1]
-				off := int(l.f[fOptional].off) + k - 1
-				switch {
-				case refCheckDigit(get(c.segs[0])+tail) == tcd:
-					r.status[c.id] = CheckPassed
-				case refCheckDigit(get(c.segs[0])+"<"+tail) == tcd:
-					r.status[c.id] = CheckPassed
-					r.variant = true
-				default:
-					r.status[c.id] = CheckFailed
-					fail(c.id.field(), off, ErrCheckDigit, "long document number")
-				}
+				p.longNumber(c, opt[:k-1], opt[k-1], int(p.l.f[fOptional].off)+k-1)
 				continue
 			}
 		}
-		if cd == '<' && (c.id == CheckOptionalData || c.id == CheckBirthDate) && strings.Trim(get(c.segs[0]), "<") == "" {
+		if cd == '<' && (c.id == CheckOptionalData || c.id == CheckBirthDate) && strings.Trim(p.get(c.segs[0]), "<") == "" {
 			r.status[c.id] = CheckPassed
 			continue
 		}
@@ -244,49 +254,70 @@ func refParse(s string, ref field.Date) refResult {
 			r.status[c.id] = CheckPassed
 		} else {
 			r.status[c.id] = CheckFailed
-			fail(c.id.field(), int(c.pos), ErrCheckDigit, "")
+			p.fail(c.id.field(), int(c.pos), ErrCheckDigit, "")
 		}
 	}
-	if r.format == TD1 && raw[2:5] == "NLD" && isDigit(raw[29]) && refBSN(raw[15:24]) {
-		r.bsn = true
-		if refCheckDigit(raw[15:29]) == raw[29] {
-			r.status[CheckBSN] = CheckPassed
-		} else {
-			r.status[CheckBSN] = CheckFailed
-			fail(FieldBSN, 29, ErrCheckDigit, "")
-		}
+}
+
+// longNumber checks a long document number's tail and its check digit at
+// offset off.
+func (p *refParser) longNumber(c checkDef, tail string, tcd byte, off int) {
+	r := p.r
+	r.long = true
+	switch {
+	case refCheckDigit(p.get(c.segs[0])+tail) == tcd:
+		r.status[c.id] = CheckPassed
+	case refCheckDigit(p.get(c.segs[0])+"<"+tail) == tcd:
+		r.status[c.id] = CheckPassed
+		r.variant = true
+	default:
+		r.status[c.id] = CheckFailed
+		p.fail(c.id.field(), off, ErrCheckDigit, "long document number")
 	}
-	if r.format == SwissDrivingLicence {
-		for _, x := range []struct {
-			name     FieldName
-			off, n   int
-			ok       func(byte) bool
-			msg      string
-			fillerOf int
-		}{
-			{FieldDocumentNumber, 0, 3, func(c byte) bool { return isDigit(c) || isLetter(c) }, "want letters or digits", 0},
-			{FieldDocumentNumber, 3, 3, isDigit, "want digits", 0},
-			{FieldLanguage, 6, 1, func(c byte) bool { return strings.IndexByte("DFIR", c) >= 0 }, "want D, F, I or R", 0},
-			{FieldFiller, 7, 2, func(c byte) bool { return c == '<' }, "want <<", 0},
-			{FieldFiller, 27, 2, func(c byte) bool { return c == '<' }, "want <<", 0},
-			{FieldFiller, 35, 5, func(c byte) bool { return c == '<' }, "want <<<<<", 0},
-		} {
-			for i := x.off; i < x.off+x.n; i++ {
-				if !x.ok(raw[i]) {
-					fail(x.name, i, ErrCharacter, x.msg)
-					break
-				}
+}
+
+// bsn checks the BSN of a Dutch card.
+func (p *refParser) bsn() {
+	r, raw := p.r, p.r.raw
+	if r.format != TD1 || raw[2:5] != "NLD" || !isDigit(raw[29]) || !refBSN(raw[15:24]) {
+		return
+	}
+	r.bsn = true
+	if refCheckDigit(raw[15:29]) == raw[29] {
+		r.status[CheckBSN] = CheckPassed
+	} else {
+		r.status[CheckBSN] = CheckFailed
+		p.fail(FieldBSN, 29, ErrCheckDigit, "")
+	}
+}
+
+// swiss checks the fixed characters of a Swiss driving licence.
+func (p *refParser) swiss() {
+	raw := p.r.raw
+	filler := func(c byte) bool { return c == '<' }
+	for _, x := range []struct {
+		name   FieldName
+		off, n int
+		ok     func(byte) bool
+		msg    string
+	}{
+		{FieldDocumentNumber, 0, 3, func(c byte) bool { return isDigit(c) || isLetter(c) }, "want letters or digits"},
+		{FieldDocumentNumber, 3, 3, isDigit, "want digits"},
+		{FieldLanguage, 6, 1, func(c byte) bool { return strings.IndexByte("DFIR", c) >= 0 }, "want D, F, I or R"},
+		{FieldFiller, 7, 2, filler, "want <<"},
+		{FieldFiller, 27, 2, filler, "want <<"},
+		{FieldFiller, 35, 5, filler, "want <<<<<"},
+	} {
+		for i := x.off; i < x.off+x.n; i++ {
+			if !x.ok(raw[i]) {
+				p.fail(x.name, i, ErrCharacter, x.msg)
+				break
 			}
 		}
-		if s := raw[12:15]; s != "CHE" && s != "LIE" && !r.issuing.IsZero() {
-			fail(FieldIssuingState, 12, ErrCountry, "want CHE or LIE")
-		}
 	}
-	sort.SliceStable(r.errs, func(i, j int) bool {
-		a, b := r.errs[i], r.errs[j]
-		return a.line < b.line || (a.line == b.line && a.col < b.col)
-	})
-	return r
+	if s := raw[12:15]; s != "CHE" && s != "LIE" && !p.r.issuing.IsZero() {
+		p.fail(FieldIssuingState, 12, ErrCountry, "want CHE or LIE")
+	}
 }
 
 // refCode is the table of document codes.
@@ -408,21 +439,10 @@ func refCentury(yy, m, d int, past bool, ref field.Date) int {
 
 // compare reports how d and err differ from the reference.
 func (r refResult) compare(d Document, err error) string {
-	if r.syntax != nil {
-		var se, want *SyntaxError
-		errors.As(r.syntax, &want)
-		if !errors.As(err, &se) {
-			return "want a syntax error, got " + errString(err)
-		}
-		if se.Kind != want.Kind || se.Line != want.Line || se.Column != want.Column {
-			return "syntax error " + se.Error() + ", want " + KindName(want.Kind) + " at " + itoa(want.Line) + ":" + itoa(want.Column)
-		}
-		if d.lay != nil {
-			return "a document with a syntax error"
-		}
-		return ""
-	}
 	var se *SyntaxError
+	if r.syntax != nil {
+		return r.compareSyntax(d, err)
+	}
 	if errors.As(err, &se) {
 		return "unexpected syntax error " + se.Error()
 	}
@@ -443,6 +463,26 @@ func (r refResult) compare(d Document, err error) string {
 	case (err == nil) != (len(r.errs) == 0) || len(d.errs) != len(r.errs):
 		return "error count " + itoa(len(d.errs)) + ", want " + itoa(len(r.errs)) + ": " + errString(err)
 	}
+	return r.compareErrors(d)
+}
+
+// compareSyntax compares the syntax error Parse returned.
+func (r refResult) compareSyntax(d Document, err error) string {
+	var se, want *SyntaxError
+	errors.As(r.syntax, &want)
+	switch {
+	case !errors.As(err, &se):
+		return "want a syntax error, got " + errString(err)
+	case se.Kind != want.Kind || se.Line != want.Line || se.Column != want.Column:
+		return "syntax error " + se.Error() + ", want " + KindName(want.Kind) + " at " + itoa(want.Line) + ":" + itoa(want.Column)
+	case d.lay != nil:
+		return "a document with a syntax error"
+	}
+	return ""
+}
+
+// compareErrors compares the failed checks, in order.
+func (r refResult) compareErrors(d Document) string {
 	for i, e := range d.errs {
 		w := r.errs[i]
 		if e.Field != w.field || e.Line != w.line || e.Column != w.col || e.Kind != w.kind || e.Detail != w.detail {
