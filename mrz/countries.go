@@ -3,19 +3,28 @@ package mrz
 import "github.com/mrzkit/mrzkit/field"
 
 // countryIndex maps the three characters of an MRZ country field straight
-// to its Country: a letter, then two letters or fillers. It is built once
-// from field's table and never changes; a lookup is one load where
-// field.CountryFromMRZ searches.
-var countryIndex = func() *[26 * 27 * 27]field.Country {
-	var t [26 * 27 * 27]field.Country
-	for _, c := range field.Countries() {
+// to its Country, and to the country's quoted name for the JSON: a letter,
+// then two letters or fillers. It is built once from field's table and
+// never changes; a lookup is one load where field.CountryFromMRZ searches.
+var countryIndex, quotedCountry = func() (*[26 * 27 * 27]countryEntry, []string) {
+	var t [26 * 27 * 27]countryEntry
+	cs := field.Countries()
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = string(appendJSONString(nil, c.Name()))
 		m := c.MRZ()
 		if k, ok := countryKey(m[0], m[1], m[2]); ok {
-			t[k] = c
+			t[k] = countryEntry{c, uint16(i)}
 		}
 	}
-	return &t
+	return &t, names
 }()
+
+// countryEntry is a Country and its index in field.Countries.
+type countryEntry struct {
+	c     field.Country
+	order uint16
+}
 
 // countryKey returns the index of a code in countryIndex.
 func countryKey(a, b, c byte) (int, bool) {
@@ -47,6 +56,15 @@ func lookupCountry(a, b, c byte) (field.Country, bool) {
 	if !ok {
 		return field.Country{}, false
 	}
-	v := countryIndex[k]
+	v := countryIndex[k].c
 	return v, !v.IsZero()
+}
+
+// appendCountryName appends the quoted name of the country whose MRZ code
+// is s, or "" for an unknown code.
+func appendCountryName(b []byte, s string) []byte {
+	if k, ok := countryKey(s[0], s[1], s[2]); ok && !countryIndex[k].c.IsZero() {
+		return append(b, quotedCountry[countryIndex[k].order]...)
+	}
+	return append(b, `""`...)
 }

@@ -22,29 +22,29 @@ import (
 // room, which makes writing many documents cheap (see `mrz parse --batch`).
 func (d Document) AppendJSON(b []byte) []byte {
 	b = append(b, `{"format":`...)
-	b = appendJSONString(b, d.Format().String())
+	b = append(b, quotedFormat[d.Format()%numFormats]...)
 	b = append(b, `,"valid":`...)
 	b = strconv.AppendBool(b, d.IsValid())
 	b = append(b, `,"document_code":`...)
-	b = appendJSONString(b, d.DocumentCode())
+	b = appendMRZString(b, d.DocumentCode())
 	b = append(b, `,"document_kind":`...)
 	b = appendJSONString(b, d.Kind().String())
 	if d.has(fIssuing) {
 		b = append(b, `,"issuing_state":`...)
-		b = appendJSONString(b, d.IssuingStateCode())
+		b = appendMRZString(b, d.IssuingStateCode())
 		b = append(b, `,"issuing_state_name":`...)
-		b = appendJSONString(b, d.issuing.Name())
+		b = appendCountryName(b, d.get(fIssuing))
 	}
 	b = append(b, `,"document_number":`...)
-	b = appendJSONString(b, d.DocumentNumber())
+	b = appendMRZString(b, d.DocumentNumber())
 	if d.has(fNationality) {
 		b = append(b, `,"nationality":`...)
-		b = appendJSONString(b, d.NationalityCode())
+		b = appendMRZString(b, d.NationalityCode())
 		b = append(b, `,"nationality_name":`...)
-		b = appendJSONString(b, d.nationality.Name())
+		b = appendCountryName(b, d.get(fNationality))
 	}
 	b = append(b, `,"surname":`...)
-	b = appendJSONString(b, d.Surname())
+	b = appendMRZString(b, d.Surname())
 	b = append(b, `,"given_names":[`...)
 	b = d.appendGivenNames(b)
 	b = append(b, ']')
@@ -58,50 +58,62 @@ func (d Document) AppendJSON(b []byte) []byte {
 				b = append(b, ',')
 			}
 			n := int(d.lay.lens[i])
-			b = appendJSONString(b, d.raw[off:off+n])
+			b = appendMRZString(b, d.raw[off:off+n])
 			off += n + 1
 		}
 	}
 	return append(b, "]}"...)
 }
 
+// optionalKeys are the keys from birth_date to version, in their order,
+// and the fields they write when the format has them.
+var optionalKeys = [...]struct {
+	key string
+	id  fieldID
+}{
+	{`,"birth_date":`, fBirth}, {`,"sex":`, fSex}, {`,"expiry_date":`, fExpiry},
+	{`,"optional_data":`, fOptional}, {`,"optional_data_2":`, fOptional2}, {`,"issue_date":`, fIssueDate},
+	{`,"administrative_code":`, fAdmin}, {`,"office_code":`, fOffice}, {`,"language":`, fLanguage},
+	{`,"pin":`, fPIN}, {`,"version":`, fVersion},
+}
+
 // appendFieldsJSON appends the keys from birth_date to bsn.
 func (d Document) appendFieldsJSON(b []byte) []byte {
-	date := func(b []byte, key string, id fieldID, v field.Date) []byte {
-		if !d.has(id) {
-			return b
+	for _, k := range optionalKeys {
+		if !d.has(k.id) {
+			continue
 		}
-		b = append(b, key...)
-		if v.IsZero() {
-			return append(b, "null"...)
+		b = append(b, k.key...)
+		switch k.id {
+		case fBirth:
+			b = appendDateJSON(b, d.birth)
+		case fExpiry:
+			b = appendDateJSON(b, d.expiry)
+		case fIssueDate:
+			b = appendDateJSON(b, d.issue)
+		case fOptional:
+			b = appendMRZString(b, d.OptionalData())
+		case fSex, fLanguage, fPIN, fVersion:
+			b = appendMRZString(b, d.get(k.id))
+		default: // optional data 2, administrative and office codes
+			b = appendMRZString(b, trimFillers(d.get(k.id)))
 		}
-		b = append(b, '"')
-		b, _ = v.AppendText(b)
-		return append(b, '"')
 	}
-	text := func(b []byte, key string, id fieldID, v string) []byte {
-		if !d.has(id) {
-			return b
-		}
-		b = append(b, key...)
-		return appendJSONString(b, v)
-	}
-	b = date(b, `,"birth_date":`, fBirth, d.birth)
-	b = text(b, `,"sex":`, fSex, d.get(fSex))
-	b = date(b, `,"expiry_date":`, fExpiry, d.expiry)
-	b = text(b, `,"optional_data":`, fOptional, d.OptionalData())
-	b = text(b, `,"optional_data_2":`, fOptional2, d.OptionalData2())
-	b = date(b, `,"issue_date":`, fIssueDate, d.issue)
-	b = text(b, `,"administrative_code":`, fAdmin, d.AdministrativeCode())
-	b = text(b, `,"office_code":`, fOffice, d.OfficeCode())
-	b = text(b, `,"language":`, fLanguage, d.Language())
-	b = text(b, `,"pin":`, fPIN, d.PIN())
-	b = text(b, `,"version":`, fVersion, d.Version())
 	if d.flags&flagBSN != 0 {
 		b = append(b, `,"bsn":`...)
-		b = appendJSONString(b, d.BSN())
+		b = appendMRZString(b, d.BSN())
 	}
 	return b
+}
+
+// appendDateJSON appends a date as JSON: "YYYY-MM-DD", or null.
+func appendDateJSON(b []byte, v field.Date) []byte {
+	if v.IsZero() {
+		return append(b, "null"...)
+	}
+	b = append(b, '"')
+	b, _ = v.AppendText(b)
+	return append(b, '"')
 }
 
 // appendChecksJSON appends the checks and errors keys.
@@ -116,9 +128,12 @@ func (d Document) appendChecksJSON(b []byte) []byte {
 			b = append(b, ',')
 		}
 		first = false
-		b = appendJSONString(b, Check(c).String())
-		b = append(b, ':')
-		b = strconv.AppendBool(b, s == CheckPassed)
+		b = append(b, quotedCheck[c]...)
+		if s == CheckPassed {
+			b = append(b, ":true"...)
+		} else {
+			b = append(b, ":false"...)
+		}
 	}
 	b = append(b, `},"errors":[`...)
 	for i, e := range d.errs {
@@ -265,10 +280,55 @@ func jsonErrorDetail(err error) string {
 	return "not a JSON object of a document"
 }
 
+// Names written in every document, quoted once.
+var (
+	quotedFormat = func() (t [numFormats]string) {
+		for f := range t {
+			t[f] = string(appendJSONString(nil, Format(f).String()))
+		}
+		return t
+	}()
+	quotedCheck = func() (t [numChecks]string) {
+		for c := range t {
+			t[c] = string(appendJSONString(nil, Check(c).String()))
+		}
+		return t
+	}()
+)
+
+// appendMRZString appends s, characters of an MRZ and spaces, as a JSON
+// string: they need no escaping.
+func appendMRZString(b []byte, s string) []byte {
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// jsonSafe marks the bytes a JSON string holds as they are: printable
+// ASCII but '"' and '\\'.
+var jsonSafe = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendJSONString appends s as a JSON string, escaping as encoding/json
 // does without HTML escaping: '"', '\\', control characters, U+2028 and
 // U+2029, and invalid UTF-8 as U+FFFD.
 func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if !jsonSafe[s[i]] {
+			return appendJSONEscaped(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendJSONEscaped is appendJSONString for a string that needs escaping.
+func appendJSONEscaped(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {

@@ -14,11 +14,15 @@ import (
 func runParse(e *env, args []string) int {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the document as JSON")
+	batch := fs.Bool("batch", false, "read many MRZs (blank-line separated, or JSON lines with \"lines\") and print one JSON object a line")
 	var today dateFlag
 	fs.Var(&today, "today", "reference date for two-digit years (default: today)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
-		return e.fail("parse: %v (usage: mrz parse [--json] [--today YYYY-MM-DD] [FILE|-])", err)
+		return e.fail("parse: %v (usage: mrz parse [--json] [--batch] [--today YYYY-MM-DD] [FILE|-])", err)
+	}
+	if *batch {
+		return runBatch(e, pos, today.options())
 	}
 	in, err := e.readInput(pos, mrz.MaxInputLen)
 	if err != nil {
