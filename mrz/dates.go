@@ -10,7 +10,7 @@ import (
 // or issue date (the latest not after ref), otherwise that of an expiry date
 // (in [ref-50y, ref+50y)). partial allows "<<" for unknown parts. A hint
 // (a year, or 0) ending like the two digits gives their century instead.
-func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, partial bool, hint int) field.Date {
+func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, partial bool, hint int16) field.Date {
 	if sp.n == 6 {
 		// The common case, a full date of six digits, in one go.
 		r := d.raw[sp.off:sp.end()]
@@ -31,9 +31,9 @@ func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, part
 }
 
 // century returns the year ending in yy of a date, as date chooses it.
-func century(yy, m, day int, past bool, ref field.Date, hint int) int {
-	if hint > 0 && hint%100 == yy {
-		return hint
+func century(yy, m, day int, past bool, ref field.Date, hint int16) int {
+	if hint > 0 && int(hint)%100 == yy {
+		return int(hint)
 	}
 	if past {
 		return pastYear(yy, m, day, ref)
@@ -42,7 +42,7 @@ func century(yy, m, day int, past bool, ref field.Date, hint int) int {
 }
 
 // dateSlow is date for fields with unknown parts and for every error.
-func (d *Document) dateSlow(sp span, name FieldName, past bool, ref field.Date, partial bool, hint int) field.Date {
+func (d *Document) dateSlow(sp span, name FieldName, past bool, ref field.Date, partial bool, hint int16) field.Date {
 	v := [3]int{-1, -1, -1}
 	for i := 0; i < int(sp.n)/2; i++ {
 		a, b := d.raw[int(sp.off)+2*i], d.raw[int(sp.off)+2*i+1]

@@ -252,10 +252,10 @@ func (d *Document) UnmarshalJSON(b []byte) error {
 	o := mergeOptions(nil)
 	for _, h := range []struct {
 		date *field.Date
-		year *int
+		year *int16
 	}{{j.BirthDate, &o.years.birth}, {j.ExpiryDate, &o.years.expiry}, {j.IssueDate, &o.years.issue}} {
 		if h.date != nil {
-			*h.year = h.date.Year()
+			*h.year = int16(h.date.Year())
 		}
 	}
 	v, err := parse(strings.Join(*j.Lines, "\n"), &o)

@@ -38,7 +38,7 @@ type options struct {
 
 // yearHints are the years a document's JSON gave its dates: a two-digit
 // year ending like its hint takes the hint's century. 0 is no hint.
-type yearHints struct{ birth, expiry, issue int }
+type yearHints struct{ birth, expiry, issue int16 }
 
 // has reports whether the flag s was given.
 func (o *options) has(s optionSet) bool { return o.set&s != 0 }
@@ -47,6 +47,12 @@ func (o *options) has(s optionSet) bool { return o.set&s != 0 }
 // transliteration choice replaces an earlier one, and flags accumulate.
 func mergeOptions(opts []Option) options {
 	var o options
+	o.merge(opts)
+	return o
+}
+
+// merge is mergeOptions into o, which must be the zero options.
+func (o *options) merge(opts []Option) {
 	for i := range opts {
 		x := &opts[i]
 		if x.ref.IsFull() {
@@ -60,7 +66,6 @@ func mergeOptions(opts []Option) options {
 	if !o.ref.IsFull() {
 		o.ref = field.Today()
 	}
-	return o
 }
 
 // WithRepair makes Parse read the input as Find does: it repairs what OCR

@@ -31,18 +31,26 @@ const MaxInputLen = 1024
 //
 // A valid MRZ given as its lines separated by LF, without surrounding
 // whitespace, is parsed without allocating.
-func Parse(s string, opts ...Option) (Document, error) {
-	o := mergeOptions(opts)
+func Parse(s string, opts ...Option) (d Document, err error) {
+	var o options
+	o.merge(opts)
 	if o.has(setRepair) {
 		return parseRepair(s, opts)
 	}
-	return parse(s, &o)
+	err = parseInto(&d, s, &o)
+	return d, err
 }
 
 // parse is Parse with its options resolved.
 func parse(s string, o *options) (d Document, err error) {
+	err = parseInto(&d, s, o)
+	return d, err
+}
+
+// parseInto is parse into d, which must be the zero Document.
+func parseInto(d *Document, s string, o *options) (err error) {
 	if len(s) > MaxInputLen {
-		return Document{}, &SyntaxError{Kind: ErrInputTooLong, Detail: "more than " + strconv.Itoa(MaxInputLen) + " bytes"}
+		return &SyntaxError{Kind: ErrInputTooLong, Detail: "more than " + strconv.Itoa(MaxInputLen) + " bytes"}
 	}
 	var sums [maxChecks]int
 	// The fast path: LF-separated lines that need no change.
@@ -51,26 +59,26 @@ func parse(s string, o *options) (d Document, err error) {
 			d.raw, d.lay = s, lay
 			d.validate(o, digits, &sums)
 			if d.errs != nil {
-				err = d.errs
+				return d.errs
 			}
-			return d, err
+			return nil
 		}
 	}
 	in, err := normalize(s)
 	if err != nil {
-		return Document{}, err
+		return err
 	}
 	lay, err := detect(in.raw, in.lens[:in.n])
 	if err != nil {
-		return Document{}, err
+		return err
 	}
 	digits, _ := lay.scan(in.raw, &sums) // normalize checked the characters
 	d.raw, d.lay = in.raw, lay
 	d.validate(o, digits, &sums)
 	if d.errs != nil {
-		err = d.errs
+		return d.errs
 	}
-	return d, err
+	return nil
 }
 
 // parseRepair is Parse with WithRepair: Find with the same options.

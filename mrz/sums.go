@@ -27,6 +27,7 @@ type sumLine struct {
 // pre[0] to pre[2] being zero), weighted by w[k].
 type sumSeg struct {
 	to, from, w [3]uint8
+	check       uint8 // the index of its check in the layout's checks
 }
 
 // preLen is the length of pre: every offset of raw plus 3, rounded up to a
@@ -64,7 +65,7 @@ func planSums(l *layout) sumPlan {
 			i := lineOf(int(sg.off))
 			p.lines[i].pre = true
 			a0, b := int(sg.off), sg.end()
-			var seg sumSeg
+			seg := sumSeg{check: uint8(len(p.check))}
 			for k := 1; k <= 3 && k <= int(sg.n); k++ {
 				last := b - k // the last character of its chain in the segment
 				before := last
@@ -88,9 +89,12 @@ func planSums(l *layout) sumPlan {
 }
 
 // charInfo packs what the scan needs of a byte: its ICAO value in bits
-// 0-11, infoDigit for a digit, infoInvalid for a byte that is not an MRZ
-// character. Summed over at most 15 characters, as one accumulator of a run
-// of at most 44 holds, the parts do not overflow into each other.
+// 0-15, infoDigit for a digit, infoInvalid for a byte that is not an MRZ
+// character. Summed over the at most 15 characters of a chain of a line,
+// the parts do not overflow into each other. A check digit's weighted sum
+// of such sums keeps the weighted sum of the values in its low 16 bits (at
+// most 44 characters times 35 times 7, below 65536): the other parts only
+// add multiples of 1<<16.
 var charInfo = func() (t [256]uint32) {
 	for c := range t {
 		switch {
@@ -107,11 +111,11 @@ var charInfo = func() (t [256]uint32) {
 }()
 
 const (
-	infoValue       = 0xfff
-	infoDigit       = 1 << 12
-	infoDigitMask   = 0xff << 12
-	infoInvalid     = 1 << 20
-	infoInvalidMask = 0xfff << 20
+	infoValue       = 0xffff
+	infoDigit       = 1 << 16
+	infoDigitMask   = 0xff << 16
+	infoInvalid     = 1 << 24
+	infoInvalidMask = 0xff << 24
 )
 
 // maxChecks bounds the check digits of a layout.
@@ -140,19 +144,18 @@ func (l *layout) scan(raw string, sums *[maxChecks]int) (digits uint8, ok bool) 
 	if seen&infoInvalidMask != 0 {
 		return 0, false
 	}
-	p := &l.plan
-	for i, ab := range p.check {
-		sum := uint32(0)
-		for k := range p.segs[ab[0]:ab[1]] {
-			g := &p.segs[int(ab[0])+k]
-			sum += ((pre[g.to[0]]-pre[g.from[0]])&infoValue)*uint32(g.w[0]) +
-				((pre[g.to[1]]-pre[g.from[1]])&infoValue)*uint32(g.w[1]) +
-				((pre[g.to[2]]-pre[g.from[2]])&infoValue)*uint32(g.w[2])
+	// The segments of each check follow each other in plan.segs.
+	sum, at := uint64(0), uint8(0)
+	for k := range l.plan.segs {
+		g := &l.plan.segs[k]
+		if g.check != at {
+			sums[int(at)%maxChecks], sum, at = int(sum&infoValue), 0, g.check
 		}
-		if i < maxChecks {
-			sums[i] = int(sum)
-		}
+		sum += uint64(pre[g.to[0]]-pre[g.from[0]])*uint64(g.w[0]) +
+			uint64(pre[g.to[1]]-pre[g.from[1]])*uint64(g.w[1]) +
+			uint64(pre[g.to[2]]-pre[g.from[2]])*uint64(g.w[2])
 	}
+	sums[int(at)%maxChecks] = int(sum & infoValue)
 	return digits, true
 }
 
@@ -166,40 +169,79 @@ func (l *layout) scan(raw string, sums *[maxChecks]int) (digits uint8, ok bool) 
 //go:noinline
 func sumChains(s string, pre []uint32) uint32 {
 	var a0, a1, a2 uint32
-	for len(s) >= 3 && len(pre) >= 3 {
-		a0 += charInfo[s[0]]
-		a1 += charInfo[s[1]]
-		a2 += charInfo[s[2]]
-		pre[0], pre[1], pre[2] = a0, a1, a2
-		s, pre = s[3:], pre[3:]
+	n := len(s) / 3 * 3
+	if len(s) > len(pre) {
+		return infoInvalid
 	}
-	if len(s) > 0 && len(pre) > 0 {
-		a0 += charInfo[s[0]]
-		pre[0] = a0
-		if len(s) > 1 && len(pre) > 1 {
-			a1 += charInfo[s[1]]
-			pre[1] = a1
-		}
+	t, p := s[:n], pre[:n]
+	for i := 2; i < len(t); i += 3 {
+		a0 += charInfo[t[i-2]]
+		a1 += charInfo[t[i-1]]
+		a2 += charInfo[t[i]]
+		p[i-2], p[i-1], p[i] = a0, a1, a2
+	}
+	switch len(s) - n {
+	case 2:
+		a1 += charInfo[s[n+1]]
+		pre[n+1] = a1
+		fallthrough
+	case 1:
+		a0 += charInfo[s[n]]
+		pre[n] = a0
 	}
 	return a0 | a1 | a2
 }
 
-// sumPlain is sumChains without the running sums.
-//
-//go:noinline
+// sumPlain returns what sumChains returns for a line no check digit
+// covers, without the sums: infoDigit when s holds a digit, infoInvalid
+// when it holds a byte that is not an MRZ character. It tests eight bytes
+// at a time.
 func sumPlain(s string) uint32 {
-	var a0, a1, a2 uint32
-	for len(s) >= 3 {
-		a0 += charInfo[s[0]]
-		a1 += charInfo[s[1]]
-		a2 += charInfo[s[2]]
-		s = s[3:]
+	var digit, bad uint64
+	for len(s) >= 8 {
+		w := s[:8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		d, b := classify8(x)
+		digit, bad = digit|d, bad|b
+		s = s[8:]
 	}
-	if len(s) > 0 {
-		a0 += charInfo[s[0]]
-		if len(s) > 1 {
-			a1 += charInfo[s[1]]
-		}
+	out := uint32(0)
+	for i := 0; i < len(s); i++ {
+		out |= charInfo[s[i]]
 	}
-	return a0 | a1 | a2
+	if digit != 0 {
+		out |= infoDigit
+	}
+	if bad != 0 {
+		out |= infoInvalid
+	}
+	return out
+}
+
+// Bytes repeated eight times in a word.
+const (
+	ones8 = 0x0101010101010101
+	high8 = 0x8080808080808080
+	low7  = 0x7f7f7f7f7f7f7f7f
+)
+
+// classify8 returns, for each byte of x, 0x80 in digit where it is a digit
+// and in bad where it is not an MRZ character (A-Z, 0-9, '<'). Where a byte
+// is bad, its digit bit means nothing.
+func classify8(x uint64) (digit, bad uint64) {
+	ascii := x & high8
+	x &^= high8
+	// For a byte b below 0x80, (b + 0x80 - lo) has its high bit set when
+	// b >= lo, without a carry into the next byte.
+	geDigit := (x + (0x80-'0')*ones8) & high8
+	geColon := (x + (0x80-':')*ones8) & high8
+	geA := (x + (0x80-'A')*ones8) & high8
+	geBracket := (x + (0x80-'[')*ones8) & high8
+	digit = geDigit &^ geColon
+	letter := geA &^ geBracket
+	y := x ^ '<'*ones8
+	filler := ^((y & low7) + low7) & high8
+	bad = (digit|letter|filler)^high8 | ascii
+	return digit, bad
 }
