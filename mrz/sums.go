@@ -242,6 +242,6 @@ func classify8(x uint64) (digit, bad uint64) {
 	letter := geA &^ geBracket
 	y := x ^ '<'*ones8
 	filler := ^((y & low7) + low7) & high8
-	bad = (digit|letter|filler)^high8 | ascii
+	bad = (digit | letter | filler) ^ high8 | ascii
 	return digit, bad
 }
