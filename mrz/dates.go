@@ -12,17 +12,16 @@ import (
 // (a year, or 0) ending like the two digits gives their century instead.
 func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, partial bool, hint int16) field.Date {
 	if sp.n == 6 {
-		// The common case, a full date of six digits, in one go.
-		r := d.raw[sp.off:sp.end()]
+		// The common case, a full date of six digits, in one go; anything
+		// else, and every error, takes the slow path.
+		r := d.raw[sp.off : int(sp.off)+6]
 		y0, y1, m0, m1, d0, d1 := r[0]-'0', r[1]-'0', r[2]-'0', r[3]-'0', r[4]-'0', r[5]-'0'
 		if y0 < 10 && y1 < 10 && m0 < 10 && m1 < 10 && d0 < 10 && d1 < 10 {
 			yy, mm, dd := int(y0)*10+int(y1), int(m0)*10+int(m1), int(d0)*10+int(d1)
-			if mm >= 1 && mm <= 12 && dd >= 1 {
+			if uint(mm-1) < 12 && uint(dd-1) < 31 {
 				year := century(yy, mm, dd, past, ref, hint)
-				if dd <= field.DaysIn(year, time.Month(mm)) {
-					if t, err := field.PartialDate(year, time.Month(mm), dd); err == nil {
-						return t
-					}
+				if t, err := field.PartialDate(year, time.Month(mm), dd); err == nil && year > 0 {
+					return t
 				}
 			}
 		}

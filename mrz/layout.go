@@ -16,6 +16,7 @@ type layout struct {
 	codes   []string   // the document codes allowed: two characters, '?' for any but a digit
 	defCode string     // the code Encode writes when none is given
 	fields  []fieldDef // every field, in MRZ order
+	checked valPlan    // the fields validation looks at, by kind
 	rules   []charRule // characters the format fixes beyond its fields' kinds
 	states  []string   // the issuing states allowed (nil: any)
 	// claim tells this layout from those of the same line lengths listed
@@ -233,6 +234,50 @@ func (b builder) done() *layout {
 			panic("mrz: field outside the layout of " + l.label)
 		}
 	}
+	l.checked = planValidation(l)
 	l.plan = planSums(l)
 	return l
+}
+
+// valPlan is the validation of a layout's fields, read from its fields by
+// kind once: what validate checks, without looking at each field.
+type valPlan struct {
+	code        span       // the document code (n is 0 when absent)
+	issuing     span       // the issuing state
+	nationality span       // the nationality
+	dates       []dateDef  // the dates
+	sex         span       // the sex
+	names       []fieldDef // the name fields
+	digits      []fieldDef // the fields of digits only
+}
+
+// dateDef is a date field to validate.
+type dateDef struct {
+	sp   span
+	kind fieldKind // kBirth, kExpiry or kIssue
+}
+
+func planValidation(l *layout) valPlan {
+	var v valPlan
+	for _, fd := range l.fields {
+		switch fd.kind {
+		case kCode:
+			v.code = fd.sp
+		case kCountry:
+			if fd.id == fIssuing {
+				v.issuing = fd.sp
+			} else {
+				v.nationality = fd.sp
+			}
+		case kBirth, kExpiry, kIssue:
+			v.dates = append(v.dates, dateDef{fd.sp, fd.kind})
+		case kSex:
+			v.sex = fd.sp
+		case kName:
+			v.names = append(v.names, fd)
+		case kDigits:
+			v.digits = append(v.digits, fd)
+		}
+	}
+	return v
 }

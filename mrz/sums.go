@@ -32,7 +32,7 @@ type sumSeg struct {
 
 // preLen is the length of pre: every offset of raw plus 3, rounded up to a
 // power of two so that masked indexes need no bounds check.
-const preLen = maxRaw + 3
+const preLen = 128
 
 // maxRaw bounds the length of raw: three lines of 30 and their breaks.
 const maxRaw = 3*30 + 2
@@ -151,9 +151,9 @@ func (l *layout) scan(raw string, sums *[maxChecks]int) (digits uint8, ok bool) 
 		if g.check != at {
 			sums[int(at)%maxChecks], sum, at = int(sum&infoValue), 0, g.check
 		}
-		sum += uint64(pre[g.to[0]]-pre[g.from[0]])*uint64(g.w[0]) +
-			uint64(pre[g.to[1]]-pre[g.from[1]])*uint64(g.w[1]) +
-			uint64(pre[g.to[2]]-pre[g.from[2]])*uint64(g.w[2])
+		sum += uint64(pre[g.to[0]&(preLen-1)]-pre[g.from[0]&(preLen-1)])*uint64(g.w[0]) +
+			uint64(pre[g.to[1]&(preLen-1)]-pre[g.from[1]&(preLen-1)])*uint64(g.w[1]) +
+			uint64(pre[g.to[2]&(preLen-1)]-pre[g.from[2]&(preLen-1)])*uint64(g.w[2])
 	}
 	sums[int(at)%maxChecks] = int(sum & infoValue)
 	return digits, true

@@ -10,39 +10,41 @@ import (
 // The options give the reference date and the year hints.
 func (d *Document) validate(o *options, digits uint8, sums *[maxChecks]int) {
 	l := d.lay
+	v := &l.checked
 	d.opt = l.f[fOptional]
-	for i := range l.fields {
-		fd := &l.fields[i]
-		sp := fd.sp
-		switch fd.kind {
-		case kCode:
-			d.checkCode()
-		case kCountry:
-			c := d.country(sp, fd.id.name())
-			if fd.id == fIssuing {
-				d.issuing = c
-			} else {
-				d.nationality = c
-			}
+	if v.code.n > 0 {
+		d.checkCode()
+	}
+	if v.issuing.n > 0 {
+		d.issuing = d.country(v.issuing, FieldIssuingState)
+	}
+	if v.nationality.n > 0 {
+		d.nationality = d.country(v.nationality, FieldNationality)
+	}
+	for _, dt := range v.dates {
+		switch dt.kind {
 		case kBirth:
-			d.birth = d.date(sp, FieldBirthDate, true, o.ref, true, o.years.birth)
+			d.birth = d.date(dt.sp, FieldBirthDate, true, o.ref, true, o.years.birth)
 		case kExpiry:
-			d.expiry = d.date(sp, FieldExpiryDate, false, o.ref, false, o.years.expiry)
-		case kIssue:
-			d.issue = d.date(sp, FieldIssueDate, true, o.ref, false, o.years.issue)
-		case kSex:
-			if s, ok := field.SexFromMRZ(d.raw[sp.off]); ok {
-				d.sex = s
-			} else {
-				d.fail(FieldSex, int(sp.off), ErrSex, "want M, F, X or <")
-			}
-		case kName:
-			if digits&(1<<fd.line) != 0 {
-				d.letters(sp, FieldHolderName)
-			}
-		case kDigits:
-			d.digitsOnly(sp, fd.id.name())
+			d.expiry = d.date(dt.sp, FieldExpiryDate, false, o.ref, false, o.years.expiry)
+		default:
+			d.issue = d.date(dt.sp, FieldIssueDate, true, o.ref, false, o.years.issue)
 		}
+	}
+	if v.sex.n > 0 {
+		if s, ok := field.SexFromMRZ(d.raw[v.sex.off]); ok {
+			d.sex = s
+		} else {
+			d.fail(FieldSex, int(v.sex.off), ErrSex, "want M, F, X or <")
+		}
+	}
+	for _, fd := range v.names {
+		if digits&(1<<fd.line) != 0 {
+			d.letters(fd.sp, FieldHolderName)
+		}
+	}
+	for _, fd := range v.digits {
+		d.digitsOnly(fd.sp, fd.id.name())
 	}
 	d.runChecks(sums)
 	if l.bsn {
@@ -170,14 +172,12 @@ func (d *Document) runChecks(sums *[maxChecks]int) {
 		if cd == '<' && d.fillerCheck(c) {
 			continue
 		}
-		st := CheckFailed
-		if i < maxChecks && uint32(cd)-'0' == uint32(sums[i])%10 {
-			st = CheckPassed
+		if i < maxChecks && c.id < numChecks && uint32(cd)-'0' == uint32(sums[i])%10 {
+			d.status[c.id] = CheckPassed
+			continue
 		}
-		d.status[c.id%numChecks] = st
-		if st == CheckFailed {
-			d.fail(c.id.field(), int(c.pos), ErrCheckDigit, "")
-		}
+		d.status[c.id] = CheckFailed
+		d.fail(c.id.field(), int(c.pos), ErrCheckDigit, "")
 	}
 }
 
