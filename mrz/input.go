@@ -48,19 +48,22 @@ func splitQuick(s string) (in input, ok bool) {
 func normalize(s string) (input, error) {
 	var ls lineSplitter
 	start := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '\n' || c == '\r' {
-			if err := ls.line(s, start, i); err != nil {
-				return input{}, err
-			}
-			if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-			start = i + 1
+	for start <= len(s) {
+		// The line ends at the first CR or LF.
+		end := len(s)
+		if i := strings.IndexByte(s[start:], '\n'); i >= 0 {
+			end = start + i
 		}
-	}
-	if err := ls.line(s, start, len(s)); err != nil {
-		return input{}, err
+		if i := strings.IndexByte(s[start:end], '\r'); i >= 0 {
+			end = start + i
+		}
+		if err := ls.line(s, start, end); err != nil {
+			return input{}, err
+		}
+		if end < len(s) && s[end] == '\r' && end+1 < len(s) && s[end+1] == '\n' {
+			end++
+		}
+		start = end + 1
 	}
 	return ls.join(s)
 }
@@ -91,9 +94,11 @@ func (ls *lineSplitter) line(s string, a, b int) error {
 	if n == maxLines {
 		return &SyntaxError{Line: n + 1, Kind: ErrLineCount, Detail: "want at most 3 lines"}
 	}
-	for i := a; i < b; i++ {
-		if charClass[s[i]]&classInvalid != 0 {
-			return &SyntaxError{Line: n + 1, Column: i - a + 1, Kind: ErrInvalidCharacter, Detail: describeChar(s[i])}
+	if sumPlain(s[a:b])&infoInvalid != 0 {
+		for i := a; i < b; i++ {
+			if charClass[s[i]]&classInvalid != 0 {
+				return &SyntaxError{Line: n + 1, Column: i - a + 1, Kind: ErrInvalidCharacter, Detail: describeChar(s[i])}
+			}
 		}
 	}
 	ls.bounds[n].start, ls.bounds[n].end = a, b
