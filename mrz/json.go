@@ -22,13 +22,13 @@ import (
 // room, which makes writing many documents cheap (see `mrz parse --batch`).
 func (d Document) AppendJSON(b []byte) []byte {
 	b = append(b, `{"format":`...)
-	b = append(b, quotedFormat[d.Format()%numFormats]...)
+	b = append(b, quotedFormat[d.Format()]...) // Format returns one of the formats
 	b = append(b, `,"valid":`...)
 	b = strconv.AppendBool(b, d.IsValid())
 	b = append(b, `,"document_code":`...)
 	b = appendMRZString(b, d.DocumentCode())
 	b = append(b, `,"document_kind":`...)
-	b = appendJSONString(b, d.Kind().String())
+	b = appendMRZString(b, d.Kind().String()) // letters and underscores
 	if d.has(fIssuing) {
 		b = append(b, `,"issuing_state":`...)
 		b = appendMRZString(b, d.IssuingStateCode())
@@ -77,12 +77,24 @@ var optionalKeys = [...]struct {
 	{`,"pin":`, fPIN}, {`,"version":`, fVersion},
 }
 
+// jsonKeysOf returns the optional keys of l's JSON (see optionalKeys).
+func jsonKeysOf(l *layout) []uint8 {
+	var out []uint8
+	for i, k := range optionalKeys {
+		if l.f[k.id].n > 0 {
+			out = append(out, uint8(i))
+		}
+	}
+	return out
+}
+
 // appendFieldsJSON appends the keys from birth_date to bsn.
 func (d Document) appendFieldsJSON(b []byte) []byte {
-	for _, k := range optionalKeys {
-		if !d.has(k.id) {
-			continue
-		}
+	if d.lay == nil {
+		return b
+	}
+	for _, i := range d.lay.jsonKeys {
+		k := &optionalKeys[i]
 		b = append(b, k.key...)
 		switch k.id {
 		case fBirth:

@@ -12,13 +12,14 @@ type layout struct {
 	f      [nFields]span
 	checks []checkDef
 
-	label   string     // the format's name in messages: "MRV-A"
-	codes   []string   // the document codes allowed: two characters, '?' for any but a digit
-	defCode string     // the code Encode writes when none is given
-	fields  []fieldDef // every field, in MRZ order
-	checked valPlan    // the fields validation looks at, by kind
-	rules   []charRule // characters the format fixes beyond its fields' kinds
-	states  []string   // the issuing states allowed (nil: any)
+	label    string     // the format's name in messages: "MRV-A"
+	codes    []string   // the document codes allowed: two characters, '?' for any but a digit
+	defCode  string     // the code Encode writes when none is given
+	fields   []fieldDef // every field, in MRZ order
+	checked  valPlan    // the fields validation looks at, by kind
+	jsonKeys []uint8    // the optional keys of its JSON, as indexes in optionalKeys
+	rules    []charRule // characters the format fixes beyond its fields' kinds
+	states   []string   // the issuing states allowed (nil: any)
 	// claim tells this layout from those of the same line lengths listed
 	// after it: nil claims every MRZ of its lengths.
 	claim func(raw string, line1 int) bool
@@ -235,6 +236,7 @@ func (b builder) done() *layout {
 		}
 	}
 	l.checked = planValidation(l)
+	l.jsonKeys = jsonKeysOf(l)
 	l.plan = planSums(l)
 	return l
 }

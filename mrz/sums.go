@@ -149,13 +149,13 @@ func (l *layout) scan(raw string, sums *[maxChecks]int) (digits uint8, ok bool) 
 	for k := range l.plan.segs {
 		g := &l.plan.segs[k]
 		if g.check != at {
-			sums[int(at)%maxChecks], sum, at = int(sum&infoValue), 0, g.check
+			sums[at], sum, at = int(sum&infoValue), 0, g.check
 		}
 		sum += uint64(pre[g.to[0]&(preLen-1)]-pre[g.from[0]&(preLen-1)])*uint64(g.w[0]) +
 			uint64(pre[g.to[1]&(preLen-1)]-pre[g.from[1]&(preLen-1)])*uint64(g.w[1]) +
 			uint64(pre[g.to[2]&(preLen-1)]-pre[g.from[2]&(preLen-1)])*uint64(g.w[2])
 	}
-	sums[int(at)%maxChecks] = int(sum & infoValue)
+	sums[at] = int(sum & infoValue)
 	return digits, true
 }
 

@@ -361,15 +361,17 @@ type lineReader struct {
 	err        error
 	n          int // the number of the line last returned (1-based)
 	// lf is the offset of the first LF at or after start, or -1 when
-	// buf[start:lfSeen] has none: each byte is searched for an LF once.
+	// buf[start:lfSeen] has none: each byte is searched for an LF once;
+	// cr and crSeen are the same for CR.
 	lf, lfSeen int
+	cr, crSeen int
 	// paused: the last read returned less than it could, as a pipe or a
 	// terminal does when the writer has nothing more for now.
 	paused bool
 }
 
 func newLineReader(r io.Reader) *lineReader {
-	return &lineReader{r: r, buf: make([]byte, 2*batchMaxLine), lf: -1}
+	return &lineReader{r: r, buf: make([]byte, 2*batchMaxLine), lf: -1, cr: -1}
 }
 
 // fill reads more input, moving what is unread to the front; it reports
@@ -385,6 +387,10 @@ func (lr *lineReader) fill() bool {
 		lr.lfSeen -= shift
 		if lr.lf >= 0 {
 			lr.lf -= shift
+		}
+		lr.crSeen -= shift
+		if lr.cr >= 0 {
+			lr.cr -= shift
 		}
 	}
 	if lr.end == len(lr.buf) {
@@ -405,25 +411,30 @@ func (lr *lineReader) fill() bool {
 // lineEnd returns the offset of the first LF or CR of buf[start:end], or
 // -1.
 func (lr *lineReader) lineEnd() int {
-	if lr.lf < lr.start {
-		if lr.lfSeen < lr.start {
-			lr.lfSeen = lr.start
-		}
-		if i := bytes.IndexByte(lr.buf[lr.lfSeen:lr.end], '\n'); i >= 0 {
-			lr.lf = lr.lfSeen + i
-			lr.lfSeen = lr.lf + 1
-		} else {
-			lr.lf, lr.lfSeen = -1, lr.end
-		}
-	}
-	limit := lr.end
-	if lr.lf >= 0 {
-		limit = lr.lf
-	}
-	if i := bytes.IndexByte(lr.buf[lr.start:limit], '\r'); i >= 0 {
-		return lr.start + i
+	lr.lf, lr.lfSeen = lr.search('\n', lr.lf, lr.lfSeen)
+	lr.cr, lr.crSeen = lr.search('\r', lr.cr, lr.crSeen)
+	switch {
+	case lr.cr < 0:
+		return lr.lf
+	case lr.lf < 0 || lr.cr < lr.lf:
+		return lr.cr
 	}
 	return lr.lf
+}
+
+// search returns the offset of the first c at or after start, given the
+// last answer at and how far it looked: -1 when there is none before end.
+func (lr *lineReader) search(c byte, at, seen int) (int, int) {
+	if at >= lr.start {
+		return at, seen
+	}
+	if seen < lr.start {
+		seen = lr.start
+	}
+	if i := bytes.IndexByte(lr.buf[seen:lr.end], c); i >= 0 {
+		return seen + i, seen + i + 1
+	}
+	return -1, lr.end
 }
 
 // next returns the next line without its end, valid until the next call;
