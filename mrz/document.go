@@ -206,28 +206,39 @@ func (d Document) GivenNames() []string {
 	}
 	_, s := d.nameParts()
 	s = trimFillers(s)
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != '<' && (i == 0 || s[i-1] == '<') {
-			n++
+	// One pass into a small array on the stack, then one exact slice.
+	var parts [8]string
+	n, start := 0, -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != '<' {
+			if start < 0 {
+				start = i
+			}
+			continue
 		}
+		if start < 0 {
+			continue
+		}
+		if n == len(parts) {
+			return splitNames(s)
+		}
+		parts[n], n, start = s[start:i], n+1, -1
 	}
 	if n == 0 {
 		return nil
 	}
-	out := make([]string, 0, n)
-	start := -1
-	for i := 0; i < len(s); i++ {
-		switch {
-		case s[i] != '<' && start < 0:
-			start = i
-		case s[i] == '<' && start >= 0:
-			out = append(out, s[start:i])
-			start = -1
+	out := make([]string, n)
+	copy(out, parts[:n])
+	return out
+}
+
+// splitNames splits s at fillers, dropping empty parts.
+func splitNames(s string) []string {
+	var out []string
+	for part := range strings.SplitSeq(s, "<") {
+		if part != "" {
+			out = append(out, part)
 		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
 	}
 	return out
 }
