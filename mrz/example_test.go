@@ -143,3 +143,40 @@ func ExampleDocument_UnmarshalJSON() {
 	fmt.Println(err, back.BirthDate(), back.ExpiryDate(), back.String() == d.String())
 	// Output: <nil> 1874-08-12 1912-04-15 true
 }
+
+func ExampleParse_lineForms() {
+	ref := mrz.WithReferenceDate(field.MustDate(2026, 1, 1))
+	l1 := "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+	l2 := "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+	// Lines ended by CR alone, as card readers send them, and the two lines
+	// run together, as the chip's data group 1 holds them.
+	for _, in := range []string{l1 + "\r" + l2 + "\r", l1 + l2} {
+		d, err := mrz.Parse(in, ref)
+		fmt.Println(d.Format(), len(d.Lines()), err)
+	}
+	// Output:
+	// TD3 2 <nil>
+	// TD3 2 <nil>
+}
+
+func ExampleTransliterate_dropUncovered() {
+	_, err := mrz.Transliterate("ERIK✓$SON", 0)
+	fmt.Println(err)
+	s, _ := mrz.Transliterate("ERIK✓$SON", mrz.DropUncovered)
+	fmt.Println(s)
+	// Output:
+	// mrz: character not allowed in this field (symbol no transliteration table covers at character 5)
+	// ERIKSON
+}
+
+func ExampleDocument_Fields() {
+	// An empty personal number whose check digit is 0 (ICAO allows 0 and <):
+	// the Fields keep the form, so Encode writes the MRZ that was read.
+	in := "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159<<<<<<<<<<<<<<08"
+	ref := mrz.WithReferenceDate(field.MustDate(2026, 1, 1))
+	d := mrz.MustParse(in, ref)
+	f := d.Fields()
+	e, _ := mrz.Encode(f, ref)
+	fmt.Println(f.ZeroCheckDigit, e.String() == in)
+	// Output: true true
+}

@@ -211,3 +211,25 @@ func BenchmarkBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "MRZ/s")
 }
+
+// TestBatchLongLine checks a document whose JSON is long (many failed
+// checks, through a writer with little room): the same bytes.
+func TestBatchLongLine(t *testing.T) {
+	bad := "AAA001X<A\nXXZZZ30514212809A<A800199<<<<A\nMARCHAND<<FABIENNE<<<<<<<<<<<<"
+	d, _ := mrz.Parse(bad, batchRef)
+	if len(d.Errors()) < 8 {
+		t.Fatalf("want many errors, got %v", d.Errors())
+	}
+	want := strings.Repeat(docLine(t, bad)+"\n", 3)
+	for _, size := range []int{16, 4096, 64 << 10} {
+		var out bytes.Buffer
+		w := bufio.NewWriterSize(&out, size)
+		if _, err := parseBatch(strings.NewReader(bad+"\n\n"+bad+"\n\n"+bad), w, []mrz.Option{batchRef}); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		if out.String() != want {
+			t.Errorf("writer of %d bytes:\n%s\nwant\n%s", size, out.String(), want)
+		}
+	}
+}
