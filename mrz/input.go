@@ -13,32 +13,6 @@ type input struct {
 	n    int
 }
 
-// splitQuick splits s at '\n' when it looks like an MRZ as Parse's fast
-// path wants it: one to three non-empty lines and nothing around them. It
-// does not look at the characters: the scan of the layout does.
-func splitQuick(s string) (in input, ok bool) {
-	start := 0
-	for {
-		i := strings.IndexByte(s[start:], '\n')
-		if i < 0 {
-			break
-		}
-		if i == 0 || in.n == maxLines-1 {
-			return in, false
-		}
-		in.lens[in.n] = i
-		in.n++
-		start += i + 1
-	}
-	if start == len(s) {
-		return in, false
-	}
-	in.lens[in.n] = len(s) - start
-	in.n++
-	in.raw = s
-	return in, true
-}
-
 // normalize finds the MRZ lines in s as Parse documents it: lines end at
 // LF, CRLF or CR; the spaces and tabs around each line and the blank lines
 // around the MRZ are dropped; every other character must be an MRZ
