@@ -16,11 +16,21 @@
 //	d, err := mrz.Parse(text)
 //	if errors.Is(err, mrz.ErrCheckDigit) { ... }
 //
+// Parse takes the lines separated by LF, CRLF or CR (as card readers send
+// them), or all of them run together in one line (as the chip's data group 1
+// holds them). Fields are named by FieldName constants, in errors and in
+// Document.Position alike.
+//
 // A Document is a small value. Parsing a well-formed MRZ does not allocate:
 // its strings are slices of the input, and names are split when asked for.
+// Its JSON (MarshalJSON, or AppendJSON into a buffer of your own) is the
+// object `mrz parse --json` prints, "lines" included; UnmarshalJSON reads it
+// back into the same Document.
 //
 // Encode writes an MRZ from Fields, transliterating names from Unicode with
 // the ICAO tables (see Transliterate) and truncating them as ICAO says.
+// Document.Fields gives the Fields of a document, so that encoding them
+// writes the MRZ that was read.
 //
 // Find reads MRZs out of the text an OCR engine returns for a whole page: it
 // locates them among other lines, repairs the characters OCR confuses where
@@ -29,4 +39,8 @@
 // candidate is invalid, its error names each ambiguous place (ErrAmbiguous),
 // and Candidate.Choose turns a choice among its Alternatives into
 // corrections. Parse stays strict unless given WithRepair.
+//
+// Options (WithReferenceDate, WithRepair, WithTransliteration,
+// WithZeroCheckDigit) are given to every entry point the same way and
+// resolved in order: a later option of a kind wins.
 package mrz

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/mrzkit/mrzkit/field"
-	"github.com/mrzkit/mrzkit/internal/jsonx"
 )
 
 // Document is a parsed MRZ: the lines as read, every field, and the outcome
@@ -167,8 +166,10 @@ func (d Document) OptionalData2() string { return trimFillers(d.get(fOptional2))
 // nameParts splits the name field at the first "<<".
 func (d Document) nameParts() (primary, secondary string) {
 	n := d.get(fName)
-	if i := strings.Index(n, "<<"); i >= 0 {
-		return n[:i], n[i+2:]
+	for i := 0; i+1 < len(n); i++ {
+		if n[i] == '<' && n[i+1] == '<' {
+			return n[:i], n[i+2:]
+		}
 	}
 	return n, ""
 }
@@ -180,16 +181,23 @@ func (d Document) Surname() string {
 	if d.has(fSurname) {
 		p = d.get(fSurname)
 	}
-	return strings.TrimSpace(strings.ReplaceAll(trimFillers(p), "<", " "))
+	p = trimFillers(p)
+	for len(p) > 0 && p[0] == '<' {
+		p = p[1:]
+	}
+	if strings.IndexByte(p, '<') < 0 {
+		return p
+	}
+	return strings.ReplaceAll(p, "<", " ")
 }
 
 // GivenNames returns the secondary identifier split into names at fillers.
 // In the French ID card, whose given names are separated by "<<", a single
 // '<' inside a name is read as a space.
 func (d Document) GivenNames() []string {
-	var out []string
 	if d.has(fGiven) {
-		for _, part := range strings.Split(d.get(fGiven), "<<") {
+		var out []string
+		for part := range strings.SplitSeq(trimFillers(d.get(fGiven)), "<<") {
 			if part = strings.Trim(part, "<"); part != "" {
 				out = append(out, strings.ReplaceAll(part, "<", " "))
 			}
@@ -197,7 +205,37 @@ func (d Document) GivenNames() []string {
 		return out
 	}
 	_, s := d.nameParts()
-	for _, part := range strings.Split(s, "<") {
+	s = trimFillers(s)
+	// One pass into a small array on the stack, then one exact slice.
+	var parts [8]string
+	n, start := 0, -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != '<' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		if n == len(parts) {
+			return splitNames(s)
+		}
+		parts[n], n, start = s[start:i], n+1, -1
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	copy(out, parts[:n])
+	return out
+}
+
+// splitNames splits s at fillers, dropping empty parts.
+func splitNames(s string) []string {
+	var out []string
+	for part := range strings.SplitSeq(s, "<") {
 		if part != "" {
 			out = append(out, part)
 		}
@@ -251,37 +289,33 @@ func (d Document) BSN() string {
 }
 
 // Position returns where a field stands in the MRZ: its 1-based line and
-// column and its length, and false when the format does not have it. Names
-// are those of the JSON output: "document_code", "issuing_state",
-// "document_number" (for a long number, its first 9 characters),
-// "nationality", "birth_date", "sex", "expiry_date", "optional_data",
-// "optional_data_2", "name" (the whole name field, or the surname in
-// national layouts), "given_names" (national layouts), "issue_date".
-func (d Document) Position(name string) (line, col, n int, ok bool) {
+// column and its length, and false when the format does not have it. The
+// names are FieldDocumentCode, FieldIssuingState, FieldDocumentNumber (for a
+// long number, its first 9 characters), FieldNationality, FieldBirthDate,
+// FieldSex, FieldExpiryDate, FieldOptionalData, FieldOptionalData2,
+// FieldHolderName (the whole name field, or the surname in national
+// layouts), FieldGivenNames (national layouts) and FieldIssueDate.
+func (d Document) Position(name FieldName) (line, col, n int, ok bool) {
 	if d.lay == nil {
 		return 0, 0, 0, false
 	}
-	ids := map[string]fieldID{
-		"document_code": fCode, "issuing_state": fIssuing, "document_number": fNumber,
-		"nationality": fNationality, "birth_date": fBirth, "sex": fSex, "expiry_date": fExpiry,
-		"optional_data": fOptional, "optional_data_2": fOptional2, "given_names": fGiven,
-		"issue_date": fIssueDate,
-	}
 	var sp span
 	switch name {
-	case "name":
+	case FieldHolderName:
 		sp = d.lay.f[fName]
 		if sp.n == 0 {
 			sp = d.lay.f[fSurname]
 		}
-	case "optional_data":
+	case FieldOptionalData:
 		sp = d.opt
-	default:
-		id, known := ids[name]
-		if !known {
-			return 0, 0, 0, false
+	case FieldDocumentCode, FieldIssuingState, FieldDocumentNumber, FieldNationality, FieldBirthDate,
+		FieldSex, FieldExpiryDate, FieldOptionalData2, FieldGivenNames, FieldIssueDate:
+		for id := range fieldJSONNames {
+			if fieldJSONNames[id] == name {
+				sp = d.lay.f[id]
+				break
+			}
 		}
-		sp = d.lay.f[id]
 	}
 	if sp.n == 0 {
 		return 0, 0, 0, false
@@ -300,10 +334,17 @@ func (d Document) Check(c Check) CheckStatus {
 
 // Lines returns the MRZ lines exactly as read.
 func (d Document) Lines() []string {
-	if d.raw == "" {
+	if d.lay == nil {
 		return nil
 	}
-	return strings.Split(d.raw, "\n")
+	out := make([]string, d.lay.nlines)
+	off := 0
+	for i := range out {
+		n := int(d.lay.lens[i])
+		out[i] = d.raw[off : off+n]
+		off += n + 1
+	}
+	return out
 }
 
 // String returns the MRZ lines joined by '\n', exactly as read.
@@ -358,137 +399,3 @@ func (k Kind) String() string {
 
 // MarshalText implements encoding.TextMarshaler.
 func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
-
-// docJSON is the JSON form of a Document; its keys are a public contract.
-type docJSON struct {
-	Format           string      `json:"format"`
-	Valid            bool        `json:"valid"`
-	DocumentCode     string      `json:"document_code"`
-	DocumentKind     string      `json:"document_kind"`
-	IssuingState     *string     `json:"issuing_state,omitempty"`
-	IssuingStateName *string     `json:"issuing_state_name,omitempty"`
-	DocumentNumber   string      `json:"document_number"`
-	Nationality      *string     `json:"nationality,omitempty"`
-	NationalityName  *string     `json:"nationality_name,omitempty"`
-	Surname          string      `json:"surname"`
-	GivenNames       []string    `json:"given_names"`
-	BirthDate        *field.Date `json:"birth_date,omitempty"`
-	Sex              *string     `json:"sex,omitempty"`
-	ExpiryDate       *field.Date `json:"expiry_date,omitempty"`
-	OptionalData     *string     `json:"optional_data,omitempty"`
-	OptionalData2    *string     `json:"optional_data_2,omitempty"`
-	IssueDate        *field.Date `json:"issue_date,omitempty"`
-	AdminCode        *string     `json:"administrative_code,omitempty"`
-	OfficeCode       *string     `json:"office_code,omitempty"`
-	Language         *string     `json:"language,omitempty"`
-	PIN              *string     `json:"pin,omitempty"`
-	Version          *string     `json:"version,omitempty"`
-	BSN              *string     `json:"bsn,omitempty"`
-	Checks           checksJSON  `json:"checks"`
-	Errors           []errorJSON `json:"errors"`
-}
-
-type checksJSON struct {
-	DocumentNumber *bool `json:"document_number,omitempty"`
-	BirthDate      *bool `json:"birth_date,omitempty"`
-	ExpiryDate     *bool `json:"expiry_date,omitempty"`
-	OptionalData   *bool `json:"optional_data,omitempty"`
-	Composite      *bool `json:"composite,omitempty"`
-	BSN            *bool `json:"bsn,omitempty"`
-}
-
-type errorJSON struct {
-	Field  string `json:"field"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-	Kind   string `json:"kind"`
-}
-
-func ptr[T any](v T) *T { return &v }
-
-// MarshalJSON writes the document as `mrz parse --json` prints it. Fields the
-// format does not have are left out; codes and numbers are given without
-// trailing fillers, dates as YYYY-MM-DD (null when invalid).
-func (d Document) MarshalJSON() ([]byte, error) {
-	j := docJSON{
-		Format:         d.Format().String(),
-		Valid:          d.IsValid(),
-		DocumentCode:   d.DocumentCode(),
-		DocumentKind:   d.Kind().String(),
-		DocumentNumber: d.DocumentNumber(),
-		Surname:        d.Surname(),
-		GivenNames:     d.GivenNames(),
-		Errors:         []errorJSON{},
-	}
-	if j.GivenNames == nil {
-		j.GivenNames = []string{}
-	}
-	if d.has(fIssuing) {
-		j.IssuingState = ptr(d.IssuingStateCode())
-		j.IssuingStateName = ptr(d.issuing.Name())
-	}
-	if d.has(fNationality) {
-		j.Nationality = ptr(d.NationalityCode())
-		j.NationalityName = ptr(d.nationality.Name())
-	}
-	if d.has(fBirth) {
-		j.BirthDate = ptr(d.birth)
-	}
-	if d.has(fSex) {
-		j.Sex = ptr(string(d.get(fSex)))
-	}
-	if d.has(fExpiry) {
-		j.ExpiryDate = ptr(d.expiry)
-	}
-	if d.has(fOptional) {
-		j.OptionalData = ptr(d.OptionalData())
-	}
-	if d.has(fOptional2) {
-		j.OptionalData2 = ptr(d.OptionalData2())
-	}
-	if d.has(fIssueDate) {
-		j.IssueDate = ptr(d.issue)
-	}
-	if d.has(fAdmin) {
-		j.AdminCode = ptr(d.AdministrativeCode())
-	}
-	if d.has(fOffice) {
-		j.OfficeCode = ptr(d.OfficeCode())
-	}
-	if d.has(fLanguage) {
-		j.Language = ptr(d.Language())
-	}
-	if d.has(fPIN) {
-		j.PIN = ptr(d.PIN())
-	}
-	if d.has(fVersion) {
-		j.Version = ptr(d.Version())
-	}
-	if d.flags&flagBSN != 0 {
-		j.BSN = ptr(d.BSN())
-	}
-	for c, s := range d.status {
-		if s == CheckAbsent {
-			continue
-		}
-		ok := ptr(s == CheckPassed)
-		switch Check(c) {
-		case CheckDocumentNumber:
-			j.Checks.DocumentNumber = ok
-		case CheckBirthDate:
-			j.Checks.BirthDate = ok
-		case CheckExpiryDate:
-			j.Checks.ExpiryDate = ok
-		case CheckOptionalData:
-			j.Checks.OptionalData = ok
-		case CheckComposite:
-			j.Checks.Composite = ok
-		case CheckBSN:
-			j.Checks.BSN = ok
-		}
-	}
-	for _, e := range d.errs {
-		j.Errors = append(j.Errors, errorJSON{e.Field, e.Line, e.Column, KindName(e.Kind)})
-	}
-	return jsonx.Marshal(j)
-}

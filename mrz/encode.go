@@ -2,82 +2,8 @@ package mrz
 
 import (
 	"errors"
-	"strconv"
 	"strings"
-
-	"github.com/mrzkit/mrzkit/field"
 )
-
-// Fields are the values an MRZ holds: what Encode writes and what
-// Document.Fields returns. The JSON keys are those of `mrz parse --json`,
-// plus format, so that the JSON of a parsed document can be written back.
-//
-// Names may be given in any script the ICAO tables cover: Encode
-// transliterates them (see Transliterate). Codes and numbers are written in
-// upper case; country codes may be MRZ codes ("D", "UTO") or ISO codes.
-type Fields struct {
-	Format         Format     `json:"format"`
-	DocumentCode   string     `json:"document_code,omitempty"` // default: P, I, V, ID, FA or D1 by format
-	IssuingState   string     `json:"issuing_state"`
-	DocumentNumber string     `json:"document_number"`
-	Nationality    string     `json:"nationality,omitempty"`
-	Surname        string     `json:"surname"`
-	GivenNames     []string   `json:"given_names,omitempty"`
-	BirthDate      field.Date `json:"birth_date"` // may be partial
-	Sex            field.Sex  `json:"sex,omitempty"`
-	ExpiryDate     field.Date `json:"expiry_date"`
-	OptionalData   string     `json:"optional_data,omitempty"`   // TD3: the personal number
-	OptionalData2  string     `json:"optional_data_2,omitempty"` // TD1 line 2
-
-	// National layouts.
-	IssueDate          field.Date `json:"issue_date"`                    // FR-DL; FR-CNI takes it from the number
-	AdministrativeCode string     `json:"administrative_code,omitempty"` // FR-CNI
-	Language           string     `json:"language,omitempty"`            // CH-DL: D, F, I or R
-	PIN                string     `json:"pin,omitempty"`                 // CH-DL: 9 digits
-	Version            string     `json:"version,omitempty"`             // CH-DL: 3 digits
-	BSN                string     `json:"bsn,omitempty"`                 // NLD TD1: 9 digits in line 1, 16-24
-}
-
-// Encoded is what Encode writes.
-type Encoded struct {
-	Lines []string
-	// NameTruncated reports that a name did not fit its field and was
-	// shortened (ICAO 9303-4 4.2.3 for the name field).
-	NameTruncated bool
-}
-
-// String returns the lines joined by '\n'.
-func (e Encoded) String() string { return strings.Join(e.Lines, "\n") }
-
-// Fields returns the values of the document in the form Encode takes.
-// Encoding them gives the same MRZ back for every valid document whose name
-// fits its field and whose optional data holds only what the format puts
-// there.
-func (d Document) Fields() Fields {
-	f := Fields{
-		Format:             d.Format(),
-		DocumentCode:       d.DocumentCode(),
-		IssuingState:       d.IssuingStateCode(),
-		DocumentNumber:     d.DocumentNumber(),
-		Nationality:        d.NationalityCode(),
-		Surname:            d.Surname(),
-		GivenNames:         d.GivenNames(),
-		BirthDate:          d.birth,
-		Sex:                d.sex,
-		ExpiryDate:         d.expiry,
-		OptionalData:       d.OptionalData(),
-		OptionalData2:      d.OptionalData2(),
-		AdministrativeCode: d.AdministrativeCode(),
-		Language:           d.Language(),
-		PIN:                d.PIN(),
-		Version:            d.Version(),
-		BSN:                d.BSN(),
-	}
-	if d.Format() == FrenchDrivingLicence {
-		f.IssueDate = d.issue
-	}
-	return f
-}
 
 // Encode writes the MRZ of f, with every check digit, and verifies it by
 // parsing it back with the same options. Names are transliterated and, when
@@ -90,235 +16,284 @@ func (d Document) Fields() Fields {
 // rule of TD1 and TD2. Dates must be readable back in the same century
 // against the reference date (see WithReferenceDate): a birth date not after
 // it, an expiry date within 50 years of it. An invalid field gives a
-// *FieldError naming it.
+// *FieldError naming it; so does a name holding a character no
+// transliteration table covers (unless WithTransliteration is given
+// DropUncovered).
+//
+// The format's descriptor says what to write where: each field is written
+// by its kind, then every check digit over the characters it covers.
 func Encode(f Fields, opts ...Option) (Encoded, error) {
 	o := mergeOptions(opts)
-	e := encoder{f: f, o: o}
-	var lines []string
-	switch f.Format {
-	case TD1:
-		lines = e.td1()
-	case TD2, MRVB:
-		lines = e.td2(f.Format)
-	case TD3, MRVA:
-		lines = e.td3(f.Format)
-	case FrenchID:
-		lines = e.frenchID()
-	case SwissDrivingLicence:
-		lines = e.swissDL()
-	case FrenchDrivingLicence:
-		lines = e.frenchDL()
-	default:
-		return Encoded{}, &FieldError{Field: "format", Kind: ErrFormat}
+	l := layoutOf(f.Format)
+	if l == nil {
+		return Encoded{}, &FieldError{Field: FieldFormat, Kind: ErrFormat}
 	}
+	e := newEncoder(f, &o, l)
+	e.writeFields()
+	e.writeChecks()
+	e.checkRules()
 	if e.err != nil {
 		return Encoded{}, e.err
 	}
-	out := Encoded{Lines: lines, NameTruncated: e.truncated}
-	if _, err := Parse(out.String(), opts...); err != nil {
-		// A rule the checks above do not cover: name the field the parser
+	out := Encoded{Lines: e.lines(), NameTruncated: e.truncated}
+	if _, err := parse(string(e.buf), &o); err != nil {
+		// A rule the writing does not cover: name the field the parser
 		// names.
 		var ve ValidationError
 		if errors.As(err, &ve) && len(ve) > 0 {
 			return Encoded{}, &FieldError{Field: ve[0].Field, Kind: ve[0].Kind, Detail: ve[0].Detail}
 		}
-		return Encoded{}, &FieldError{Field: "format", Kind: ErrFormat, Detail: "written MRZ does not parse"}
+		return Encoded{}, &FieldError{Field: FieldFormat, Kind: ErrFormat, Detail: "written MRZ does not parse"}
 	}
 	return out, nil
 }
 
-// encoder writes the fields of one MRZ; the first error sticks.
+// encoder writes the fields of one MRZ into buf, laid out as raw (fillers,
+// and '\n' between the lines); the first error sticks.
 type encoder struct {
 	f         Fields
-	o         options
+	o         *options
+	lay       *layout
+	buf       []byte
 	err       error
 	truncated bool
+	long      bool   // the document number is long: its tail is in tail
+	tail      string // the rest of a long number and its check digit
 }
 
-func (e *encoder) fail(name string, kind error, detail string) {
+func newEncoder(f Fields, o *options, l *layout) *encoder {
+	buf := make([]byte, l.total()+int(l.nlines)-1)
+	off := 0
+	for i := range buf {
+		buf[i] = '<'
+	}
+	for i := 0; i+1 < int(l.nlines); i++ {
+		off += int(l.lens[i])
+		buf[off] = '\n'
+		off++
+	}
+	return &encoder{f: f, o: o, lay: l, buf: buf}
+}
+
+func (e *encoder) fail(name FieldName, kind error, detail string) {
 	if e.err == nil {
 		e.err = &FieldError{Field: name, Kind: kind, Detail: detail}
 	}
 }
 
-// pad fills s with '<' to n characters.
-func pad(s string, n int) string {
-	if len(s) >= n {
-		return s[:n]
-	}
-	return s + strings.Repeat("<", n-len(s))
+// put writes s, at most the span's length, at the span.
+func (e *encoder) put(sp span, s string) {
+	copy(e.buf[sp.off:sp.end()], s)
 }
 
-// text checks and upper-cases a code, number or optional field: A-Z, 0-9
-// and '<' only, at most n characters.
-func (e *encoder) text(name, s string, n int, required bool) string {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	if s == "" && required {
-		e.fail(name, ErrMissing, "")
-		return pad("", n)
-	}
-	for i := 0; i < len(s); i++ {
-		if charClass[s[i]]&classInvalid != 0 {
-			e.fail(name, ErrCharacter, "want A-Z, 0-9 or <, at character "+strconv.Itoa(i+1))
-			return pad("", n)
+// lines cuts buf into its lines.
+func (e *encoder) lines() []string {
+	return strings.Split(string(e.buf), "\n")
+}
+
+// writeFields writes every field of the layout but those inside another.
+func (e *encoder) writeFields() {
+	for _, fd := range e.lay.fields {
+		if !fd.part {
+			e.writeField(fd)
 		}
 	}
-	if len(s) > n {
-		e.fail(name, ErrFieldLength, "at most "+strconv.Itoa(n)+" characters")
-		return pad("", n)
+	if e.lay.bsn {
+		e.writeBSN()
 	}
-	return pad(s, n)
 }
 
-// digits checks a field of exactly n digits.
-func (e *encoder) digits(name, s string, n int) string {
-	if len(s) != n {
-		e.fail(name, ErrFieldLength, "want "+strconv.Itoa(n)+" digits")
-		return pad("", n)
+// writeField writes one field by its kind.
+func (e *encoder) writeField(fd fieldDef) {
+	sp, name, n := fd.sp, fd.id.name(), int(fd.sp.n)
+	switch fd.kind {
+	case kCode:
+		e.put(sp, e.code())
+	case kCountry:
+		v := e.f.IssuingState
+		if fd.id == fNationality {
+			v = e.f.Nationality
+		}
+		e.put(sp, e.country(name, v))
+		if fd.id == fIssuing && e.lay.states != nil {
+			e.checkState(string(e.buf[sp.off:sp.end()]))
+		}
+	case kBirth:
+		e.put(sp, e.date(name, e.f.BirthDate, true, true, n))
+	case kExpiry:
+		e.put(sp, e.date(name, e.f.ExpiryDate, false, false, n))
+	case kIssue:
+		e.put(sp, e.date(name, e.f.IssueDate, true, false, n))
+	case kSex:
+		e.buf[sp.off] = e.f.Sex.MRZ()
+	case kName:
+		e.writeName(fd)
+	case kLetters:
+		e.put(sp, e.language())
+	case kDigits:
+		e.put(sp, e.digits(name, e.fieldText(fd.id), n))
+	case kText:
+		e.writeText(fd)
 	}
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			e.fail(name, ErrCharacter, "want digits")
-			return pad("", n)
+}
+
+// fieldText returns the value of a text field of Fields.
+func (e *encoder) fieldText(id fieldID) string {
+	switch id {
+	case fOptional:
+		return e.f.OptionalData
+	case fOptional2:
+		return e.f.OptionalData2
+	case fAdmin:
+		return e.f.AdministrativeCode
+	case fPIN:
+		return e.f.PIN
+	case fVersion:
+		return e.f.Version
+	}
+	return ""
+}
+
+// writeText writes a field of letters, digits and fillers: the document
+// number, the optional data and the FR-CNI administrative code.
+func (e *encoder) writeText(fd fieldDef) {
+	sp, n := fd.sp, int(fd.sp.n)
+	switch {
+	case fd.id == fNumber:
+		e.writeNumber(sp)
+	case fd.id == fOptional && e.long:
+		e.put(sp, e.afterLongNumber(e.f.OptionalData, n))
+	case fd.id == fOptional && e.lay.bsn && strings.TrimSpace(e.f.BSN) != "":
+		// written with the BSN
+	default:
+		v := e.text(fd.id.name(), e.fieldText(fd.id), n, false)
+		e.put(sp, v)
+		if fd.id == fOptional && e.lay.bsn {
+			e.checkNotBSN(v)
 		}
 	}
-	return s
 }
 
-// code writes the document code, defaulting to def, and checks it is
-// allowed for the format.
-func (e *encoder) code(def string) string {
-	c := strings.ToUpper(strings.TrimSpace(e.f.DocumentCode))
-	if c == "" {
-		c = def
+// writeNumber writes the document number; a long one (more than the
+// field's 9 characters, where the layout allows it) as its first 9, with
+// the rest and its check digit kept for the optional data.
+func (e *encoder) writeNumber(sp span) {
+	n := int(sp.n)
+	limit := n
+	if e.lay.longNumber {
+		limit = n + int(e.lay.f[fOptional].n) - 1
 	}
-	c = e.text("document_code", c, 2, true)
-	if e.err == nil && !codeAllowed(e.f.Format, c[0], c[1]) {
-		e.fail("document_code", ErrDocumentCode, "not allowed for "+e.f.Format.String())
+	num := strings.TrimRight(e.text(FieldDocumentNumber, strings.TrimSpace(e.f.DocumentNumber), limit, true), "<")
+	if num == "" {
+		e.fail(FieldDocumentNumber, ErrMissing, "")
+		return
 	}
-	return c
+	if len(num) <= n {
+		e.put(sp, num)
+		return
+	}
+	if strings.Contains(num, "<") {
+		e.fail(FieldDocumentNumber, ErrCharacter, "a long number cannot hold '<'")
+		return
+	}
+	e.put(sp, num[:n])
+	e.long = true
+	covered := num
+	if e.f.FillerVariant {
+		covered = num[:n] + "<" + num[n:]
+	}
+	e.tail = num[n:] + cdOf(covered)
 }
 
-// country writes a country code as its three MRZ characters.
-func (e *encoder) country(name, code string) string {
-	code = strings.TrimSpace(code)
-	if code == "" {
-		e.fail(name, ErrMissing, "")
-		return "<<<"
-	}
-	c, err := field.ParseCountry(code)
-	if err != nil {
-		e.fail(name, ErrCountry, "")
-		return "<<<"
-	}
-	return c.MRZ()
-}
-
-// date writes YYMMDD (or YYMM when n is 4), with "<<" for unknown parts of a
-// partial date when partial is allowed, and checks that the century reads
-// back the same.
-func (e *encoder) date(name string, d field.Date, past, partial bool, n int) string {
-	if d.IsZero() {
-		e.fail(name, ErrMissing, "")
-		return pad("", n)
-	}
-	if d.IsPartial() && !partial && (n == 6 || d.Year() == 0 || d.Month() == 0) {
-		e.fail(name, ErrDate, "partial date not allowed here")
-		return pad("", n)
-	}
-	two := func(v int) string {
-		if v == 0 {
-			return "<<"
+// afterLongNumber returns the optional data field of n characters that
+// starts with the tail of a long document number and its check digit.
+func (e *encoder) afterLongNumber(opt string, n int) string {
+	rest := strings.TrimRight(e.text(FieldOptionalData, opt, n, false), "<")
+	if rest == "" {
+		if len(e.tail) > n {
+			e.fail(FieldDocumentNumber, ErrFieldLength, "too long for the optional data")
+			return ""
 		}
-		return string([]byte{byte('0' + v/10), byte('0' + v%10)})
+		return e.tail
 	}
-	y, m, day := d.Year(), int(d.Month()), d.Day()
-	s := ""
-	if y == 0 {
-		s = "<<"
-	} else {
-		s = string([]byte{byte('0' + y%100/10), byte('0' + y%10)})
-		var back int
-		if past {
-			back = pastYear(y%100, m, day, e.o.ref)
-		} else {
-			back = windowYear(y%100, m, day, e.o.ref)
-		}
-		if back != y {
-			rule := "an expiry date must be within 50 years of the reference date"
-			if past {
-				rule = "must not be after the reference date, nor 100 years before it"
-			}
-			e.fail(name, ErrDate, "not representable: "+rule)
-		}
-	}
-	s += two(m)
-	if n == 6 {
-		s += two(day)
-	}
-	return s
-}
-
-// sex writes the sex character.
-func (e *encoder) sex() string { return string(e.f.Sex.MRZ()) }
-
-// translit transliterates one name part.
-func (e *encoder) translit(name, s string) string {
-	t, err := Transliterate(s, e.o.translit)
-	if err != nil {
-		fe := err.(*FieldError)
-		e.fail(name, fe.Kind, fe.Detail)
+	if len(e.tail)+1+len(rest) > n {
+		e.fail(FieldOptionalData, ErrFieldLength, "no room after the long document number")
 		return ""
 	}
-	return t
+	return e.tail + "<" + rest
 }
 
-// names returns the transliterated surname and given names (joined by sep).
-func (e *encoder) names(sep string) (string, string) {
-	sur := e.translit("surname", e.f.Surname)
-	var given []string
-	for _, g := range e.f.GivenNames {
-		if t := e.translit("given_names", g); t != "" {
-			given = append(given, t)
+// writeBSN writes the citizen service number of a Dutch card, with the
+// optional data between it and its check digit.
+func (e *encoder) writeBSN() {
+	bsn := strings.TrimSpace(e.f.BSN)
+	if bsn == "" {
+		return
+	}
+	if e.long {
+		e.fail(FieldBSN, ErrFieldLength, "no room with a long document number")
+	}
+	if string(e.buf[2:5]) != "NLD" {
+		e.fail(FieldBSN, ErrCountry, "a BSN needs issuing state NLD")
+	}
+	bsn = e.digits(FieldBSN, bsn, 9)
+	if e.err == nil && !isBSN(bsn) {
+		e.fail(FieldBSN, ErrCheckDigit, "fails the BSN 11-test")
+	}
+	mid := e.text(FieldOptionalData, e.f.OptionalData, 5, false)
+	v := bsn + mid
+	e.put(span{bsnOff, 15}, v+cdOf(v))
+}
+
+// checkNotBSN refuses optional data of a Dutch card that Parse would read
+// as a BSN and its check digit.
+func (e *encoder) checkNotBSN(opt string) {
+	if len(opt) == 15 && isDigit(opt[14]) && string(e.buf[2:5]) == "NLD" && isBSN(opt[:9]) {
+		e.fail(FieldOptionalData, ErrCharacter, "a BSN and a digit at line 1 position 30 of an NLD card are read as a BSN and its check digit")
+	}
+}
+
+// writeChecks writes every check digit over what it covers, in the
+// layout's order (the composite last, as it covers the others).
+func (e *encoder) writeChecks() {
+	for _, c := range e.lay.checks {
+		if c.id == CheckDocumentNumber && e.long {
+			continue // '<' stays; the tail carries the check digit
+		}
+		var sum, w int
+		for _, sg := range c.segs {
+			sum, w = weightedSum(string(e.buf[sg.off:sg.end()]), sum, w)
+		}
+		cd := byte('0' + sum%10)
+		if c.id == CheckOptionalData && allFillers(string(e.buf), c.segs[0]) &&
+			!e.o.has(setZeroCheck) && !e.f.ZeroCheckDigit {
+			cd = '<'
+		}
+		e.buf[c.pos] = cd
+	}
+}
+
+// checkRules checks the characters the layout fixes (CH-DL).
+func (e *encoder) checkRules() {
+	for i := range e.lay.rules {
+		r := &e.lay.rules[i]
+		for o := int(r.sp.off); o < r.sp.end(); o++ {
+			if !r.allows(e.buf[o]) {
+				e.fail(r.field, ErrCharacter, r.detail)
+				break
+			}
 		}
 	}
-	return sur, strings.Join(given, sep)
 }
 
-// nameField writes the ICAO name field PRIMARY<<SECONDARY in n characters,
-// truncating as ICAO 9303-4 4.2.3 says.
-func (e *encoder) nameField(n int) string {
-	p, s := e.names("<")
-	if p == "" && s == "" {
-		e.fail("surname", ErrMissing, "")
-		return pad("", n)
+// checkState refuses an issuing state the layout does not allow.
+func (e *encoder) checkState(s string) {
+	for _, st := range e.lay.states {
+		if s == st {
+			return
+		}
 	}
-	full := p
-	if s != "" {
-		full = p + "<<" + s
-	}
-	if len(full) <= n {
-		return pad(full, n)
-	}
-	e.truncated = true
-	if s == "" {
-		return strings.TrimRight(p[:n], "<") + strings.Repeat("<", n-len(strings.TrimRight(p[:n], "<")))
-	}
-	if maxP := n - 3; len(p) > maxP {
-		p = strings.TrimRight(p[:maxP], "<")
-	}
-	rest := n - len(p) - 2
-	s = strings.TrimRight(s[:min(rest, len(s))], "<")
-	return pad(p+"<<"+s, n)
-}
-
-// cut truncates a national surname or given names field.
-func (e *encoder) cut(s string, n int) string {
-	if len(s) > n {
-		e.truncated = true
-		s = strings.TrimRight(s[:n], "<")
-	}
-	return pad(s, n)
+	e.fail(FieldIssuingState, ErrCountry, "want "+joinOr(e.lay.states))
 }
 
 func cdOf(parts ...string) string {
@@ -327,171 +302,4 @@ func cdOf(parts ...string) string {
 		sum, w = weightedSum(p, sum, w)
 	}
 	return string(rune('0' + sum%10))
-}
-
-// number writes the document number: 9 characters and its check digit, or,
-// for a longer number when long is true, the principal part, '<', and the
-// tail with its check digit to put before the optional data.
-func (e *encoder) number(long bool) (nine, cd, tail string) {
-	num := strings.ToUpper(strings.TrimSpace(e.f.DocumentNumber))
-	max := 9
-	if long {
-		max = 9 + 14
-	}
-	num = strings.TrimRight(e.text("document_number", num, max, true), "<")
-	if num == "" {
-		e.fail("document_number", ErrMissing, "")
-	}
-	if strings.Contains(num, "<") && len(num) > 9 {
-		e.fail("document_number", ErrCharacter, "a long number cannot hold '<'")
-	}
-	if len(num) <= 9 {
-		nine = pad(num, 9)
-		return nine, cdOf(nine), ""
-	}
-	return num[:9], "<", num[9:] + cdOf(num)
-}
-
-func (e *encoder) td3(f Format) []string {
-	code := e.code(map[Format]string{TD3: "P", MRVA: "V"}[f])
-	l1 := code + e.country("issuing_state", e.f.IssuingState) + e.nameField(39)
-	nine, ncd, _ := e.number(false)
-	a := nine + ncd
-	b := e.date("birth_date", e.f.BirthDate, true, true, 6)
-	b += cdOf(b)
-	c := e.date("expiry_date", e.f.ExpiryDate, false, false, 6)
-	c += cdOf(c)
-	nat := e.country("nationality", e.f.Nationality)
-	if f == MRVA {
-		return []string{l1, a + nat + b + e.sex() + c + e.text("optional_data", e.f.OptionalData, 16, false)}
-	}
-	pn := e.text("optional_data", e.f.OptionalData, 14, false)
-	pcd := cdOf(pn)
-	if pn == strings.Repeat("<", 14) && !e.o.zeroCheck {
-		pcd = "<"
-	}
-	l2 := a + nat + b + e.sex() + c + pn + pcd
-	return []string{l1, l2 + cdOf(a, b, c, pn+pcd)}
-}
-
-func (e *encoder) td2(f Format) []string {
-	code := e.code(map[Format]string{TD2: "I", MRVB: "V"}[f])
-	l1 := code + e.country("issuing_state", e.f.IssuingState) + e.nameField(31)
-	nine, ncd, tail := e.number(f == TD2)
-	b := e.date("birth_date", e.f.BirthDate, true, true, 6)
-	b += cdOf(b)
-	c := e.date("expiry_date", e.f.ExpiryDate, false, false, 6)
-	c += cdOf(c)
-	nat := e.country("nationality", e.f.Nationality)
-	if f == MRVB {
-		return []string{l1, nine + ncd + nat + b + e.sex() + c + e.text("optional_data", e.f.OptionalData, 8, false)}
-	}
-	opt := e.longOptional(tail, e.f.OptionalData, 7)
-	a := nine + ncd
-	return []string{l1, a + nat + b + e.sex() + c + opt + cdOf(a, b, c, opt)}
-}
-
-// longOptional writes an optional data field of n characters that starts
-// with the tail of a long document number, if any.
-func (e *encoder) longOptional(tail, opt string, n int) string {
-	if tail == "" {
-		return e.text("optional_data", opt, n, false)
-	}
-	rest := strings.TrimRight(e.text("optional_data", opt, n, false), "<")
-	if rest == "" {
-		if len(tail) > n {
-			e.fail("document_number", ErrFieldLength, "too long for the optional data")
-			return pad("", n)
-		}
-		return pad(tail, n)
-	}
-	if len(tail)+1+len(rest) > n {
-		e.fail("optional_data", ErrFieldLength, "no room after the long document number")
-		return pad("", n)
-	}
-	return pad(tail+"<"+rest, n)
-}
-
-func (e *encoder) td1() []string {
-	code := e.code("I")
-	state := e.country("issuing_state", e.f.IssuingState)
-	nine, ncd, tail := e.number(true)
-	var opt1 string
-	if bsn := strings.TrimSpace(e.f.BSN); bsn != "" {
-		if tail != "" {
-			e.fail("bsn", ErrFieldLength, "no room with a long document number")
-		}
-		if state != "NLD" {
-			e.fail("bsn", ErrCountry, "a BSN needs issuing state NLD")
-		}
-		bsn = e.digits("bsn", bsn, 9)
-		mid := e.text("optional_data", e.f.OptionalData, 5, false)
-		opt1 = bsn + mid + cdOf(bsn+mid)
-	} else {
-		opt1 = e.longOptional(tail, e.f.OptionalData, 15)
-		if len(opt1) == 15 && isDigit(opt1[14]) && state == "NLD" {
-			e.fail("optional_data", ErrCharacter, "a digit at line 1 position 30 of an NLD card is read as a BSN check digit")
-		}
-	}
-	l1 := code + state + nine + ncd + opt1
-	b := e.date("birth_date", e.f.BirthDate, true, true, 6)
-	b += cdOf(b)
-	c := e.date("expiry_date", e.f.ExpiryDate, false, false, 6)
-	c += cdOf(c)
-	opt2 := e.text("optional_data_2", e.f.OptionalData2, 11, false)
-	l2 := b + e.sex() + c + e.country("nationality", e.f.Nationality) + opt2
-	l2 += cdOf(l1[5:30], l2[0:7], l2[8:15], l2[18:29])
-	return []string{l1, l2, e.nameField(30)}
-}
-
-func (e *encoder) frenchID() []string {
-	code := e.code("ID")
-	state := e.country("issuing_state", e.f.IssuingState)
-	sur, given := e.names("<<")
-	if sur == "" {
-		e.fail("surname", ErrMissing, "")
-	}
-	l1 := code + state + e.cut(sur, 25) + e.text("administrative_code", e.f.AdministrativeCode, 6, false)
-	// Issue YYMM, office and serial; trailing fillers are padding.
-	num := e.text("document_number", e.f.DocumentNumber, 12, true)
-	b := e.date("birth_date", e.f.BirthDate, true, true, 6)
-	b += cdOf(b)
-	l2 := num + cdOf(num) + e.cut(given, 14) + b + e.sex()
-	return []string{l1, l2 + cdOf(l1, l2)}
-}
-
-func (e *encoder) swissDL() []string {
-	num := e.text("document_number", e.f.DocumentNumber, 6, true)
-	for i := 0; i < len(num) && e.err == nil; i++ {
-		if num[i] == '<' || (i >= 3 && !isDigit(num[i])) {
-			e.fail("document_number", ErrCharacter, "want 3 letters or digits, then 3 digits")
-		}
-	}
-	lang := strings.ToUpper(strings.TrimSpace(e.f.Language))
-	if lang != "D" && lang != "F" && lang != "I" && lang != "R" {
-		e.fail("language", ErrCharacter, "want D, F, I or R")
-		lang = "<"
-	}
-	code := e.code("FA")
-	state := e.country("issuing_state", e.f.IssuingState)
-	if state != "CHE" && state != "LIE" {
-		e.fail("issuing_state", ErrCountry, "want CHE or LIE")
-	}
-	l2 := code + state + e.digits("pin", e.f.PIN, 9) + e.digits("version", e.f.Version, 3) + "<<" +
-		e.date("birth_date", e.f.BirthDate, true, true, 6) + "<<<<<"
-	return []string{num + lang + "<<", l2, e.nameField(30)}
-}
-
-func (e *encoder) frenchDL() []string {
-	code := e.code("D1")
-	state := e.country("issuing_state", e.f.IssuingState)
-	nine, _, _ := e.number(false)
-	head := code + state + nine
-	d := e.date("issue_date", e.f.IssueDate, true, false, 6)
-	sur, _ := e.names("<")
-	if sur == "" {
-		e.fail("surname", ErrMissing, "")
-	}
-	line := head + cdOf(head) + d + e.cut(sur, 8)
-	return []string{line + cdOf(line)}
 }

@@ -38,16 +38,21 @@ var (
 	ErrFieldLength = errors.New("value too long for the field")
 	// ErrMissing: a required field is empty (Encode).
 	ErrMissing = errors.New("required field is empty")
-	// ErrFormat: the format is unknown or cannot be written (Encode).
+	// ErrFormat: the format is unknown or cannot be written (Encode), or
+	// disagrees with the lines (Document.UnmarshalJSON).
 	ErrFormat = errors.New("unknown format")
+	// ErrJSON: JSON that does not have the shape of what is read from it
+	// (Document.UnmarshalJSON, Fields.UnmarshalJSON).
+	ErrJSON = errors.New("malformed JSON")
 )
 
-// FieldError reports a field Encode cannot write, or a name Transliterate
-// cannot transliterate. Field names the field as the JSON output does; Kind
+// FieldError reports a field Encode cannot write, a name Transliterate
+// cannot transliterate (Field is then empty: Encode fills it in), or a value
+// a text or JSON decoder cannot read. Field names the field (see FieldName); Kind
 // is a sentinel such as ErrCharacter, ErrDate, ErrCountry, ErrFieldLength or
 // ErrMissing. The message never contains the value.
 type FieldError struct {
-	Field  string
+	Field  FieldName
 	Kind   error
 	Detail string
 }
@@ -57,12 +62,12 @@ func (e *FieldError) Error() string { return message(0, 0, e.Field, e.Kind, e.De
 
 // message writes "mrz: line L, column C: field: kind (detail)", leaving
 // out what is empty.
-func message(line, col int, field string, kind error, detail string) string {
+func message(line, col int, field FieldName, kind error, detail string) string {
 	var b strings.Builder
 	b.WriteString("mrz: ")
 	writePos(&b, line, col)
 	if field != "" {
-		b.WriteString(field)
+		b.WriteString(string(field))
 		b.WriteString(": ")
 	}
 	b.WriteString(kind.Error())
@@ -131,14 +136,14 @@ func writePos(b *strings.Builder, line, col int) {
 
 // CheckError is one failed check of a well-formed MRZ.
 //
-// Field names the field as the JSON output does ("document_number",
-// "birth_date", "composite", ...). Line and Column are 1-based: for a check
+// Field names the field (see FieldName): FieldDocumentNumber,
+// FieldBirthDate, FieldComposite, ... Line and Column are 1-based: for a check
 // digit failure they point at the check digit, for any other failure at the
 // first character of the field. Kind is one of ErrCheckDigit, ErrDate,
 // ErrCountry, ErrSex, ErrDocumentCode and ErrCharacter. The message never
 // contains the value of the field.
 type CheckError struct {
-	Field        string
+	Field        FieldName
 	Line, Column int
 	Kind         error
 	// Detail says more in fixed words, e.g. "month out of range".
@@ -191,7 +196,8 @@ func (v ValidationError) Unwrap() []error {
 // KindName returns the short name of an error kind as the JSON output writes
 // it: "check_digit", "date", "country", "sex", "document_code", "character",
 // "input_too_long", "line_count", "line_length", "invalid_character",
-// "field_length", "missing", "format", "ambiguous" (Find), or "other".
+// "field_length", "missing", "format", "json", "ambiguous" (Find), or
+// "other".
 func KindName(kind error) string {
 	switch kind {
 	case ErrCheckDigit:
@@ -220,6 +226,8 @@ func KindName(kind error) string {
 		return "missing"
 	case ErrFormat:
 		return "format"
+	case ErrJSON:
+		return "json"
 	case ErrAmbiguous:
 		return "ambiguous"
 	}

@@ -1,6 +1,7 @@
 package mrz_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -121,4 +122,62 @@ func ExampleCandidate_Choose() {
 	// false true
 	// "1" -> "I": ERIKSSON, valid true
 	// "1" -> "L": ERLKSSON, valid true
+}
+
+func ExampleDocument_AppendJSON() {
+	d := mrz.MustParse("D1FRA13AA000026181231MARTIN<<9", mrz.WithReferenceDate(field.MustDate(2026, 1, 1)))
+	buf := d.AppendJSON(nil) // reuse buf[:0] for the next document
+	fmt.Println(string(buf))
+	// Output:
+	// {"format":"FR-DL","valid":true,"document_code":"D1","document_kind":"driving_licence","issuing_state":"FRA","issuing_state_name":"France","document_number":"13AA00002","surname":"MARTIN","given_names":[],"issue_date":"2018-12-31","checks":{"document_number":true,"composite":true},"errors":[],"lines":["D1FRA13AA000026181231MARTIN<<9"]}
+}
+
+func ExampleDocument_UnmarshalJSON() {
+	// Read against a reference date of 1960, the birth year 74 is 1874.
+	d := mrz.MustParse("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
+		mrz.WithReferenceDate(field.MustDate(1960, 1, 1)))
+	b, _ := json.Marshal(d)
+
+	// The JSON's dates keep their century when it is read back.
+	var back mrz.Document
+	err := json.Unmarshal(b, &back)
+	fmt.Println(err, back.BirthDate(), back.ExpiryDate(), back.String() == d.String())
+	// Output: <nil> 1874-08-12 1912-04-15 true
+}
+
+func ExampleParse_lineForms() {
+	ref := mrz.WithReferenceDate(field.MustDate(2026, 1, 1))
+	l1 := "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+	l2 := "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+	// Lines ended by CR alone, as card readers send them, and the two lines
+	// run together, as the chip's data group 1 holds them.
+	for _, in := range []string{l1 + "\r" + l2 + "\r", l1 + l2} {
+		d, err := mrz.Parse(in, ref)
+		fmt.Println(d.Format(), len(d.Lines()), err)
+	}
+	// Output:
+	// TD3 2 <nil>
+	// TD3 2 <nil>
+}
+
+func ExampleTransliterate_dropUncovered() {
+	_, err := mrz.Transliterate("ERIK✓$SON", 0)
+	fmt.Println(err)
+	s, _ := mrz.Transliterate("ERIK✓$SON", mrz.DropUncovered)
+	fmt.Println(s)
+	// Output:
+	// mrz: character not allowed in this field (symbol no transliteration table covers at character 5)
+	// ERIKSON
+}
+
+func ExampleDocument_Fields() {
+	// An empty personal number whose check digit is 0 (ICAO allows 0 and <):
+	// the Fields keep the form, so Encode writes the MRZ that was read.
+	in := "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159<<<<<<<<<<<<<<08"
+	ref := mrz.WithReferenceDate(field.MustDate(2026, 1, 1))
+	d := mrz.MustParse(in, ref)
+	f := d.Fields()
+	e, _ := mrz.Encode(f, ref)
+	fmt.Println(f.ZeroCheckDigit, e.String() == in)
+	// Output: true true
 }

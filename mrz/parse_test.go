@@ -1,6 +1,7 @@
 package mrz_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -174,7 +175,7 @@ func TestEveryCheck(t *testing.T) {
 	tests := []struct {
 		name      string
 		in        string
-		field     string
+		field     mrz.FieldName
 		kind      error
 		line, col int
 	}{
@@ -470,5 +471,33 @@ func TestFormatNames(t *testing.T) {
 	}
 	if got := mrz.TD1.Lines(); len(got) != 3 || got[0] != 30 {
 		t.Errorf("TD1.Lines() = %v", got)
+	}
+}
+
+// TestGivenNamesMany checks names past the small array GivenNames splits
+// into first, and fillers anywhere.
+func TestGivenNamesMany(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"X<<A<B<C<D<E<F<G<H<I<J", "A,B,C,D,E,F,G,H,I,J"},
+		{"X<<A<B<C<D<E<F<G<H", "A,B,C,D,E,F,G,H"},
+		{"X<<ANNA<<MARIA", "ANNA,MARIA"},
+		{"X<<<ANNA", "ANNA"},
+		{"X", ""},
+		{"<<ANNA", "ANNA"},
+	} {
+		in := buildTD3("P", "UTO", tt.name, "L898902C3", "UTO", "740812", "F", "120415", "")
+		d, err := mrz.Parse(in, ref2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(d.GivenNames(), ","); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+		var j struct {
+			GivenNames []string `json:"given_names"`
+		}
+		if err := json.Unmarshal(d.AppendJSON(nil), &j); err != nil || strings.Join(j.GivenNames, ",") != tt.want {
+			t.Errorf("%s: JSON %q %v", tt.name, j.GivenNames, err)
+		}
 	}
 }

@@ -12,34 +12,28 @@ const (
 	tFiller               // a fixed filler
 )
 
-// positionTypes says what each position of the layout may hold.
+// positionTypes says what each position of the layout may hold, from its
+// descriptor: the characters its rules fix, the kinds of its fields, and
+// the check digits.
 func positionTypes(l *layout, n int) []ptype {
 	t := make([]ptype, n)
-	mark := func(id fieldID, p ptype) {
-		sp := l.f[id]
+	mark := func(sp span, p ptype) {
 		for i := int(sp.off); i < sp.end() && i < n; i++ {
 			t[i] = p
 		}
 	}
-	if l.format == SwissDrivingLicence {
-		for _, o := range []int{7, 8, 27, 28, 35, 36, 37, 38, 39} {
-			t[o] = tFiller
+	for _, r := range l.rules {
+		switch r.allow {
+		case ruleFiller:
+			mark(r.sp, tFiller)
+		case ruleDigit:
+			mark(r.sp, tDigit)
 		}
-		for o := 3; o < 6; o++ {
-			t[o] = tDigit // the number is three letters or digits, then three digits
+	}
+	for _, fd := range l.fields {
+		if p, ok := l.kindType(fd.kind); ok {
+			mark(fd.sp, p)
 		}
-	}
-	if l.format != FrenchDrivingLicence {
-		mark(fCode, tLetter)
-	}
-	mark(fIssuing, tCountry)
-	mark(fNationality, tCountry)
-	for _, id := range []fieldID{fBirth, fExpiry, fIssueDate, fPIN, fVersion} {
-		mark(id, tDigit)
-	}
-	mark(fSex, tSex)
-	for _, id := range []fieldID{fName, fSurname, fGiven, fLanguage} {
-		mark(id, tLetter)
 	}
 	for _, c := range l.checks {
 		if int(c.pos) < n {
@@ -47,4 +41,28 @@ func positionTypes(l *layout, n int) []ptype {
 		}
 	}
 	return t
+}
+
+// kindType returns the position type of a field kind, and false for a kind
+// that may hold anything.
+func (l *layout) kindType(k fieldKind) (ptype, bool) {
+	switch k {
+	case kCode:
+		// Letters, unless a code of the layout holds a digit (FR-DL "D1").
+		for _, c := range l.codes {
+			if isDigit(c[0]) || isDigit(c[1]) {
+				return tAny, false
+			}
+		}
+		return tLetter, true
+	case kCountry:
+		return tCountry, true
+	case kBirth, kExpiry, kIssue, kDigits:
+		return tDigit, true
+	case kSex:
+		return tSex, true
+	case kName, kLetters:
+		return tLetter, true
+	}
+	return tAny, false
 }

@@ -145,7 +145,7 @@ func layoutOf(d mrz.Document) (kinds map[int]posKind, checks []checkDef) {
 	}
 	kinds = map[int]posKind{}
 	mark := func(name string, k posKind) {
-		if l, c, n, ok := d.Position(name); ok {
+		if l, c, n, ok := d.Position(mrz.FieldName(name)); ok {
 			for i := 0; i < n; i++ {
 				kinds[off(l, c)+i] = k
 			}
@@ -558,7 +558,7 @@ func holdsAll(checks []checkDef, b []byte) bool {
 func countryClass(d mrz.Document, m misread) string {
 	raw := []byte(d.String())
 	for _, name := range []string{"issuing_state", "nationality"} {
-		l, c, _, ok := d.Position(name)
+		l, c, _, ok := d.Position(mrz.FieldName(name))
 		if !ok {
 			continue
 		}

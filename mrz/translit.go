@@ -26,6 +26,10 @@ const (
 	Ukrainian
 	// Belarusian reads Cyrillic with the Belarusian exceptions: Г H.
 	Belarusian
+	// DropUncovered drops the characters no transliteration table covers
+	// (symbols such as ✓ or $, letters of scripts without a table) instead
+	// of refusing the name.
+	DropUncovered
 )
 
 // latinTable holds the Latin letters of ICAO 9303-3 section 6 that are not
@@ -54,10 +58,12 @@ var cyrillicTable = map[rune]string{
 // Transliterate writes a name in MRZ characters following ICAO Doc 9303
 // Part 3, section 6: letters with diacritics become their base letter, the
 // letters the table lists become their multi-letter forms (Æ AE, ß SS, Þ TH,
-// ...), Cyrillic is transliterated, apostrophes are dropped, hyphens and
-// spaces become '<' (a run of them one '<'), and other punctuation is
-// dropped. Digits and letters of other scripts are refused with an error
-// wrapping ErrCharacter, naming the position (in runes) but not the rune.
+// ...), Cyrillic is transliterated, apostrophes and other punctuation are
+// dropped, and hyphens and spaces become '<' (a run of them one '<').
+// Digits, and characters no table covers (symbols such as ✓ or $, letters
+// of other scripts), are refused with an error wrapping ErrCharacter,
+// naming the position (in runes) but not the character; with
+// DropUncovered, the characters no table covers are dropped instead.
 //
 // It is safe for concurrent use.
 func Transliterate(s string, opts TranslitOption) (string, error) {
@@ -66,47 +72,73 @@ func Transliterate(s string, opts TranslitOption) (string, error) {
 	b.Grow(len(s))
 	sep := false // a separator is pending
 	pos := 0
-	write := func(t string) {
-		if t == "" {
-			return
-		}
-		if sep && b.Len() > 0 {
-			b.WriteByte('<')
-		}
-		sep = false
-		b.WriteString(t)
-	}
 	for _, r := range s {
 		pos++
-		u := unicode.ToUpper(r)
-		switch {
-		case u >= 'A' && u <= 'Z':
-			write(string(u))
-		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '`' || r == '´':
-			// apostrophes are dropped
-		case r == '<' || r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—' || unicode.IsSpace(r):
+		t, act, what := translitRune(r, opts)
+		switch act {
+		case actWrite:
+			if t == "" {
+				continue
+			}
+			if sep && b.Len() > 0 {
+				b.WriteByte('<')
+			}
+			sep = false
+			b.WriteString(t)
+		case actSeparate:
 			sep = true
-		case unicode.IsDigit(r):
-			return "", translitError(pos, "digit in a name")
-		case unicode.Is(unicode.Cyrillic, r):
-			t, ok := cyrillic(u, opts)
-			if !ok {
-				return "", translitError(pos, "Cyrillic letter without transliteration")
-			}
-			write(t)
-		case unicode.IsLetter(r):
-			t, ok := latin(u, opts)
-			if !ok {
-				return "", translitError(pos, "letter without transliteration")
-			}
-			write(t)
-		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Mn, r):
-			// other punctuation, and stray combining marks, are dropped
-		default:
-			return "", translitError(pos, "character not allowed in a name")
+		case actRefuse:
+			return "", translitError(pos, what)
 		}
 	}
 	return b.String(), nil
+}
+
+// translitAction is what Transliterate does with one rune.
+type translitAction uint8
+
+const (
+	actWrite    translitAction = iota // write its transliteration
+	actSeparate                       // a separator between names
+	actDrop                           // drop it
+	actRefuse                         // refuse the name
+)
+
+// translitRune transliterates one rune: what to write, or what to do, and
+// for a refusal what the rune is.
+func translitRune(r rune, opts TranslitOption) (string, translitAction, string) {
+	u := unicode.ToUpper(r)
+	switch {
+	case u >= 'A' && u <= 'Z':
+		return string(u), actWrite, ""
+	case r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '`' || r == '´':
+		return "", actDrop, "" // apostrophes
+	case r == '<' || r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—' || unicode.IsSpace(r):
+		return "", actSeparate, ""
+	case unicode.IsDigit(r):
+		return "", actRefuse, "digit in a name"
+	case unicode.IsPunct(r) || unicode.Is(unicode.Mn, r):
+		// ICAO omits other punctuation; stray combining marks go too.
+		return "", actDrop, ""
+	}
+	t, ok, what := "", false, "character not allowed in a name"
+	switch {
+	case unicode.Is(unicode.Cyrillic, r):
+		t, ok = cyrillic(u, opts)
+		what = "Cyrillic letter without transliteration"
+	case unicode.IsLetter(r):
+		t, ok = latin(u, opts)
+		what = "letter without transliteration"
+	case unicode.IsSymbol(r):
+		what = "symbol no transliteration table covers"
+	}
+	switch {
+	case ok:
+		return t, actWrite, ""
+	case opts&DropUncovered != 0:
+		return "", actDrop, ""
+	}
+	return "", actRefuse, what
 }
 
 func translitError(pos int, what string) error {

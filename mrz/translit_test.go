@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/mrzkit/mrzkit/field"
 	"github.com/mrzkit/mrzkit/mrz"
 )
 
@@ -127,11 +128,49 @@ func TestTransliterateNames(t *testing.T) {
 			t.Errorf("Transliterate(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
 		}
 	}
-	for _, in := range []string{"Anna2", "李", "Ωμέγα", "A\x00B", "J\u200bohn"} {
+	for _, in := range []string{"Anna2", "李", "Ωμέγα", "A\x00B", "J\u200bohn", "ERIK✓$SON", "A+B", "Zoë©", "€uro"} {
 		_, err := mrz.Transliterate(in, 0)
 		if !errors.Is(err, mrz.ErrCharacter) || strings.Contains(err.Error(), in) {
 			t.Errorf("Transliterate(%q): %v", in, err)
 		}
+	}
+}
+
+// TestTransliterateUncovered checks the characters no table covers: an
+// error naming the field in Encode, dropped with DropUncovered.
+func TestTransliterateUncovered(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"ERIK✓$SON", "ERIKSON"}, {"李 Anna", "ANNA"}, {"A+B=C", "ABC"}, {"J\u200bohn", "JOHN"}, {"Ωμέγα", ""},
+	} {
+		if _, err := mrz.Transliterate(tt.in, 0); !errors.Is(err, mrz.ErrCharacter) {
+			t.Errorf("Transliterate(%q): %v, want an error", tt.in, err)
+		}
+		if got, err := mrz.Transliterate(tt.in, mrz.DropUncovered); err != nil || got != tt.want {
+			t.Errorf("Transliterate(%q, DropUncovered) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	// Digits are never dropped: a digit in a name is a mistake, not a
+	// character of another script.
+	if _, err := mrz.Transliterate("Anna2", mrz.DropUncovered); !errors.Is(err, mrz.ErrCharacter) {
+		t.Errorf("digit with DropUncovered: %v", err)
+	}
+	f := mrz.Fields{Format: mrz.TD3, IssuingState: "UTO", DocumentNumber: "L898902C3", Nationality: "UTO",
+		Surname: "ERIK✓$SON", GivenNames: []string{"ANNA"}, BirthDate: field.MustDate(1974, 8, 12),
+		Sex: field.SexFemale, ExpiryDate: field.MustDate(2030, 4, 15)}
+	_, err := mrz.Encode(f, ref2026)
+	var fe *mrz.FieldError
+	if !errors.As(err, &fe) || fe.Field != mrz.FieldSurname || !errors.Is(err, mrz.ErrCharacter) ||
+		!strings.Contains(err.Error(), "character 5") || strings.Contains(err.Error(), "✓") {
+		t.Errorf("Encode: %v", err)
+	}
+	f.Surname, f.GivenNames = "ERIKSSON", []string{"AN$NA"}
+	if _, err := mrz.Encode(f, ref2026); !errors.As(err, &fe) || fe.Field != mrz.FieldGivenNames {
+		t.Errorf("Encode of given names: %v", err)
+	}
+	f.Surname = "ERIK✓$SON"
+	e, err := mrz.Encode(f, ref2026, mrz.WithTransliteration(mrz.DropUncovered))
+	if err != nil || !strings.HasPrefix(e.Lines[0], "P<UTOERIKSON<<ANNA<") {
+		t.Errorf("Encode with DropUncovered: %v %v", e, err)
 	}
 }
 
@@ -140,6 +179,9 @@ func FuzzTransliterate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if _, err := mrz.Transliterate(s, mrz.DropUncovered); err != nil && !strings.ContainsFunc(s, unicode.IsDigit) {
+			t.Fatalf("DropUncovered refused %q without a digit: %v", s, err)
+		}
 		got, err := mrz.Transliterate(s, 0)
 		if err != nil {
 			return

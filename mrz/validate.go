@@ -1,105 +1,106 @@
 package mrz
 
 import (
-	"time"
-
 	"github.com/mrzkit/mrzkit/field"
 )
 
-// validate reads every field of d.raw and records the outcome of every check.
-// digits has bit i set when line i+1 holds a digit.
-func (d *Document) validate(ref field.Date, digits uint8) {
+// validate reads every field of d.raw and records the outcome of every
+// check, as the layout describes them. digits has bit i set when line i+1
+// holds a digit; sums are the weighted sums of the layout's check digits.
+// The options give the reference date and the year hints.
+func (d *Document) validate(o *options, digits uint8, sums *[maxChecks]int) {
 	l := d.lay
+	v := &l.checked
 	d.opt = l.f[fOptional]
-	d.checkCode()
-	if sp := l.f[fIssuing]; sp.n > 0 {
-		d.issuing = d.country(sp, "issuing_state")
+	if v.code.n > 0 {
+		d.checkCode()
 	}
-	if sp := l.f[fNationality]; sp.n > 0 {
-		d.nationality = d.country(sp, "nationality")
+	if v.issuing.n > 0 {
+		d.issuing = d.country(v.issuing, FieldIssuingState)
 	}
-	if sp := l.f[fBirth]; sp.n > 0 {
-		d.birth = d.date(sp, "birth_date", true, ref, true)
+	if v.nationality.n > 0 {
+		d.nationality = d.country(v.nationality, FieldNationality)
 	}
-	if sp := l.f[fExpiry]; sp.n > 0 {
-		d.expiry = d.date(sp, "expiry_date", false, ref, false)
+	for _, dt := range v.dates {
+		switch dt.kind {
+		case kBirth:
+			d.birth = d.date(dt.sp, FieldBirthDate, true, o.ref, true, o.years.birth)
+		case kExpiry:
+			d.expiry = d.date(dt.sp, FieldExpiryDate, false, o.ref, false, o.years.expiry)
+		default:
+			d.issue = d.date(dt.sp, FieldIssueDate, true, o.ref, false, o.years.issue)
+		}
 	}
-	if sp := l.f[fSex]; sp.n > 0 {
-		if s, ok := field.SexFromMRZ(d.raw[sp.off]); ok {
+	if v.sex.n > 0 {
+		if s, ok := field.SexFromMRZ(d.raw[v.sex.off]); ok {
 			d.sex = s
 		} else {
-			d.fail("sex", int(sp.off), ErrSex, "want M, F, X or <")
+			d.fail(FieldSex, int(v.sex.off), ErrSex, "want M, F, X or <")
 		}
 	}
-	if sp := l.f[fIssueDate]; sp.n > 0 {
-		d.issue = d.date(sp, "issue_date", true, ref, false)
-	}
-	for _, id := range [...]fieldID{fName, fSurname, fGiven} {
-		if sp := l.f[id]; sp.n > 0 {
-			if line, _ := l.position(int(sp.off)); digits&(1<<(line-1)) != 0 {
-				d.letters(sp, "name")
-			}
+	for _, fd := range v.names {
+		if digits&(1<<fd.line) != 0 {
+			d.letters(fd.sp, FieldHolderName)
 		}
 	}
-	d.runChecks(l.checks)
-	if l.format == TD1 {
+	for _, fd := range v.digits {
+		d.digitsOnly(fd.sp, fd.id.name())
+	}
+	d.runChecks(sums)
+	if l.bsn {
 		d.dutchBSN()
 	}
-	if l.format == SwissDrivingLicence {
-		d.checkSwissDL()
+	if l.rules != nil || l.states != nil {
+		d.checkRules()
 	}
 }
 
-// dutchBSN verifies the citizen service number of Dutch TD1 cards: line 1
-// positions 16-24, with its own check digit at position 30 over 16-29. It
-// applies when the issuing state is NLD and position 30 is a digit.
-func (d *Document) dutchBSN() {
-	const cdPos = 29
-	if d.raw[2:5] != "NLD" || !isDigit(d.raw[cdPos]) {
-		return
-	}
-	d.flags |= flagBSN
-	sum, _ := checkSum(d.raw, span{15, 14}, 0, 0)
-	if d.raw[cdPos] == byte('0'+sum%10) {
-		d.status[CheckBSN] = CheckPassed
-	} else {
-		d.status[CheckBSN] = CheckFailed
-		d.fail("bsn", cdPos, ErrCheckDigit, "")
-	}
-}
-
-// checkSwissDL checks the fixed characters of a Swiss driving licence, which
-// has no check digits.
-func (d *Document) checkSwissDL() {
-	r := d.raw
-	need := func(name string, off, n int, ok func(c byte) bool, detail string) {
-		for i := off; i < off+n; i++ {
-			if !ok(r[i]) {
-				d.fail(name, i, ErrCharacter, detail)
-				return
+// checkRules checks the characters and issuing states a layout fixes (the
+// Swiss driving licence, which has no check digits).
+func (d *Document) checkRules() {
+	l := d.lay
+	for i := range l.rules {
+		r := &l.rules[i]
+		for o := int(r.sp.off); o < r.sp.end(); o++ {
+			if !r.allows(d.raw[o]) {
+				d.fail(r.field, o, ErrCharacter, r.detail)
+				break
 			}
 		}
 	}
-	filler := func(c byte) bool { return c == '<' }
-	alnum := func(c byte) bool { return isDigit(c) || isLetter(c) }
-	l2 := 10 // offset of line 2
-	need("document_number", 0, 3, alnum, "want letters or digits")
-	need("document_number", 3, 3, isDigit, "want digits")
-	need("language", 6, 1, func(c byte) bool { return c == 'D' || c == 'F' || c == 'I' || c == 'R' }, "want D, F, I or R")
-	need("filler", 7, 2, filler, "want <<")
-	if s := r[l2+2 : l2+5]; s != "CHE" && s != "LIE" {
-		if _, known := field.LookupCountry(s); known { // unknown codes are reported already
-			d.fail("issuing_state", l2+2, ErrCountry, "want CHE or LIE")
+	if l.states == nil {
+		return
+	}
+	sp := l.f[fIssuing]
+	s := d.raw[sp.off:sp.end()]
+	for _, st := range l.states {
+		if s == st {
+			return
 		}
 	}
-	need("pin", l2+5, 9, isDigit, "want digits")
-	need("version", l2+14, 3, isDigit, "want digits")
-	need("filler", l2+17, 2, filler, "want <<")
-	need("filler", l2+25, 5, filler, "want <<<<<")
+	if !d.issuing.IsZero() { // unknown codes are reported already
+		d.fail(FieldIssuingState, int(sp.off), ErrCountry, "want "+joinOr(l.states))
+	}
+}
+
+// joinOr writes "A, B or C".
+func joinOr(s []string) string {
+	out := ""
+	for i, x := range s {
+		switch {
+		case i == 0:
+		case i == len(s)-1:
+			out += " or "
+		default:
+			out += ", "
+		}
+		out += x
+	}
+	return out
 }
 
 // fail records a failed check at offset off of raw.
-func (d *Document) fail(name string, off int, kind error, detail string) {
+func (d *Document) fail(name FieldName, off int, kind error, detail string) {
 	line, col := d.lay.position(off)
 	e := &CheckError{Field: name, Line: line, Column: col, Kind: kind, Detail: detail}
 	// keep d.errs ordered by position
@@ -118,37 +119,21 @@ func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 // checkCode checks the document code against the format.
 func (d *Document) checkCode() {
 	sp := d.lay.f[fCode]
-	if !codeAllowed(d.lay.format, d.raw[sp.off], d.raw[sp.off+1]) {
-		d.fail("document_code", int(sp.off), ErrDocumentCode, "not allowed for "+d.lay.format.String())
+	if !d.lay.codeOK(d.raw[sp.off], d.raw[sp.off+1]) {
+		d.fail(FieldDocumentCode, int(sp.off), ErrDocumentCode, "not allowed for "+d.lay.format.String())
 	}
 }
 
 // codeAllowed reports whether a document code c0 c1 is allowed in format f.
 func codeAllowed(f Format, c0, c1 byte) bool {
-	ok := false
-	switch f {
-	case TD1:
-		ok = c0 == 'A' || c0 == 'C' || c0 == 'I'
-	case TD2:
-		ok = c0 == 'A' || c0 == 'C' || c0 == 'I' || (c0 == 'P' && c1 == 'U')
-	case TD3:
-		ok = c0 == 'P'
-	case MRVA, MRVB:
-		ok = c0 == 'V'
-	case FrenchID:
-		ok = c0 == 'I' && c1 == 'D'
-	case SwissDrivingLicence:
-		ok = c0 == 'F' && c1 == 'A'
-	case FrenchDrivingLicence:
-		return c0 == 'D' && c1 == '1' // the digit is part of the code
-	}
-	return ok && !isDigit(c1)
+	l := layoutOf(f)
+	return l != nil && l.codeOK(c0, c1)
 }
 
 // country reads a three-character country field.
-func (d *Document) country(sp span, name string) field.Country {
-	r := d.raw[sp.off:sp.end()]
-	c, ok := field.CountryFromMRZ(r[0], r[1], r[2])
+func (d *Document) country(sp span, name FieldName) field.Country {
+	o := sp.off
+	c, ok := lookupCountry(d.raw[o], d.raw[o+1], d.raw[o+2])
 	if !ok {
 		d.fail(name, int(sp.off), ErrCountry, "")
 	}
@@ -156,7 +141,7 @@ func (d *Document) country(sp span, name string) field.Country {
 }
 
 // letters checks that a name field holds only letters and fillers.
-func (d *Document) letters(sp span, name string) {
+func (d *Document) letters(sp span, name FieldName) {
 	s := d.raw[sp.off:sp.end()]
 	for i := 0; i < len(s); i++ {
 		if isDigit(s[i]) {
@@ -166,114 +151,50 @@ func (d *Document) letters(sp span, name string) {
 	}
 }
 
-// date reads a YYMMDD field. past chooses the century of a birth or issue
-// date (the latest not after ref), otherwise that of an expiry date (in
-// [ref-50y, ref+50y)). partial allows "<<" for unknown parts.
-func (d *Document) date(sp span, name string, past bool, ref field.Date, partial bool) field.Date {
-	v := [3]int{-1, -1, -1}
-	for i := 0; i < int(sp.n)/2; i++ {
-		a, b := d.raw[int(sp.off)+2*i], d.raw[int(sp.off)+2*i+1]
-		switch {
-		case isDigit(a) && isDigit(b):
-			v[i] = int(a-'0')*10 + int(b-'0')
-		case partial && a == '<' && b == '<':
-			v[i] = -1
-		default:
-			off := int(sp.off) + 2*i
-			if isDigit(a) {
-				off++
-			}
-			d.fail(name, off, ErrDate, "non-digit character")
-			return field.Date{}
+// digitsOnly checks that a field holds only digits.
+func (d *Document) digitsOnly(sp span, name FieldName) {
+	for o := int(sp.off); o < sp.end(); o++ {
+		if !isDigit(d.raw[o]) {
+			d.fail(name, o, ErrCharacter, "want digits")
+			return
 		}
 	}
-	yy, mm, dd := v[0], v[1], v[2]
-	if mm == 0 || mm > 12 {
-		d.fail(name, int(sp.off), ErrDate, "month out of range")
-		return field.Date{}
-	}
-	if dd == 0 || dd > 31 || (dd < 0 && sp.n == 6 && !partial) {
-		d.fail(name, int(sp.off), ErrDate, "day out of range")
-		return field.Date{}
-	}
-	m, day := max(mm, 0), max(dd, 0)
-	year := 0
-	if yy >= 0 {
-		if past {
-			year = pastYear(yy, m, day, ref)
-		} else {
-			year = windowYear(yy, m, day, ref)
-		}
-	}
-	if day > 0 && m > 0 && day > field.DaysIn(year, time.Month(m)) {
-		d.fail(name, int(sp.off), ErrDate, "day out of range")
-		return field.Date{}
-	}
-	t, err := field.PartialDate(year, time.Month(m), day)
-	if err != nil {
-		d.fail(name, int(sp.off), ErrDate, "out of range")
-		return field.Date{}
-	}
-	return t
 }
 
-// pastYear returns the latest year ending in yy such that the date is not
-// after ref. Unknown month or day (0) compare as not after.
-func pastYear(yy, m, day int, ref field.Date) int {
-	ry := ref.Year()
-	y := ry - (ry%100-yy+100)%100
-	if y == ry && m > 0 {
-		rm := int(ref.Month())
-		if m > rm || (m == rm && day > ref.Day()) {
-			y -= 100
-		}
-	}
-	return y
-}
-
-// windowYear returns the year ending in yy that puts the date in
-// [ref-50y, ref+50y).
-func windowYear(yy, m, day int, ref field.Date) int {
-	// lo is ref - 50 years (29 February becoming 28 February).
-	ly, lm, ld := ref.Year()-50, int(ref.Month()), ref.Day()
-	if lm == 2 && ld == 29 && field.DaysIn(ly, 2) == 28 {
-		ld = 28
-	}
-	y := ly + (yy-ly%100+100)%100
-	if y == ly && (m < lm || (m == lm && day < ld)) {
-		y += 100
-	}
-	return y
-}
-
-// runChecks verifies every check digit of the layout.
-func (d *Document) runChecks(checks []checkDef) {
+// runChecks verifies every check digit of the layout, given the weighted
+// sums of their segments.
+func (d *Document) runChecks(sums *[maxChecks]int) {
 	raw := d.raw
+	checks := d.lay.checks
 	for i := range checks {
 		c := &checks[i]
 		cd := raw[c.pos]
-		if cd == '<' {
-			switch {
-			case c.id == CheckDocumentNumber && (d.lay.format == TD1 || d.lay.format == TD2) && d.longNumber(c):
-				continue
-			case (c.id == CheckOptionalData || c.id == CheckBirthDate) && allFillers(raw, c.segs[0]):
-				// ICAO: an empty personal number, or an unknown birth date,
-				// may carry '<' as its check digit.
-				d.status[c.id] = CheckPassed
-				continue
-			}
+		if cd == '<' && d.fillerCheck(c) {
+			continue
 		}
-		sum, w := 0, 0
-		for _, sg := range c.segs {
-			sum, w = checkSum(raw, sg, sum, w)
-		}
-		if cd == byte('0'+sum%10) {
+		if i < maxChecks && c.id < numChecks && uint32(cd)-'0' == uint32(sums[i])%10 {
 			d.status[c.id] = CheckPassed
-		} else {
-			d.status[c.id] = CheckFailed
-			d.fail(c.id.String(), int(c.pos), ErrCheckDigit, "")
+			continue
 		}
+		d.status[c.id] = CheckFailed
+		d.fail(c.id.field(), int(c.pos), ErrCheckDigit, "")
 	}
+}
+
+// fillerCheck handles a check digit '<': a long document number (TD1,
+// TD2), or an empty field whose check digit may be '<'. It reports whether
+// it settled the check.
+func (d *Document) fillerCheck(c *checkDef) bool {
+	switch {
+	case c.id == CheckDocumentNumber && d.lay.longNumber && d.longNumber(c):
+		return true
+	case c.fillerOK && allFillers(d.raw, c.segs[0]):
+		// ICAO: an empty personal number, or an unknown birth date, may
+		// carry '<' as its check digit.
+		d.status[c.id] = CheckPassed
+		return true
+	}
+	return false
 }
 
 func allFillers(raw string, sp span) bool {
@@ -325,6 +246,6 @@ func (d *Document) longNumber(c *checkDef) bool {
 		return true
 	}
 	d.status[c.id] = CheckFailed
-	d.fail(c.id.String(), cdPos, ErrCheckDigit, "long document number")
+	d.fail(c.id.field(), cdPos, ErrCheckDigit, "long document number")
 	return true
 }

@@ -20,7 +20,7 @@ func FromMRZ(d mrz.Document, linePolygons ...geometry.Polygon) Passport {
 	p := Passport{Source: SourceMRZ, MRZ: d}
 	failed := map[string]bool{}
 	for _, e := range d.Errors() {
-		failed[e.Field] = true
+		failed[string(e.Field)] = true
 	}
 	conf := func(name string, check mrz.Check, hasCheck bool) field.Confidence {
 		switch {
@@ -35,7 +35,7 @@ func FromMRZ(d mrz.Document, linePolygons ...geometry.Polygon) Passport {
 	}
 	lines := d.Lines()
 	poly := func(name string) geometry.Polygon {
-		line, col, n, ok := d.Position(name)
+		line, col, n, ok := d.Position(mrz.FieldName(name))
 		if !ok || line > len(linePolygons) || line > len(lines) {
 			return nil
 		}

@@ -60,7 +60,7 @@ func FromMRZReading(d mrz.Document, r MRZReading) Passport {
 	}
 	rd := reading{d: d, r: r, lines: d.Lines(), failed: map[string]bool{}}
 	for _, e := range d.Errors() {
-		rd.failed[e.Field] = true
+		rd.failed[string(e.Field)] = true
 	}
 	for _, t := range []struct {
 		f        target
@@ -168,7 +168,7 @@ func lowered(c field.Confidence) field.Confidence { return c / 10 }
 // fillers that pad it. A long document number (TD1, TD2) adds the rest of
 // the number at the start of the optional data.
 func (rd *reading) fieldRuns(name string) []run {
-	line, col, n, ok := rd.d.Position(name)
+	line, col, n, ok := rd.d.Position(mrz.FieldName(name))
 	if !ok || line > len(rd.lines) {
 		return nil
 	}

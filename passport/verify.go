@@ -134,12 +134,12 @@ func (v *verifier) parse() bool {
 		return false
 	case errors.As(err, &ve):
 		for _, e := range ve {
-			name, ok := mrzFieldNames[e.Field]
+			name, ok := mrzFieldNames[string(e.Field)]
 			if !ok {
 				name = mrzLineName(e.Line)
 			}
 			if errors.Is(e, mrz.ErrCheckDigit) {
-				v.add(name, FindingCheckDigit, "MRZ check digit does not match ("+e.Field+")")
+				v.add(name, FindingCheckDigit, "MRZ check digit does not match ("+string(e.Field)+")")
 			} else {
 				v.add(name, FindingSyntax, "MRZ field invalid: "+e.Kind.Error())
 			}

@@ -39,7 +39,7 @@ func ambiguities(c mrz.Candidate) []ambiguousJSON {
 	if errors.As(c.Err, &v) {
 		for _, ce := range v {
 			if errors.Is(ce, mrz.ErrAmbiguous) {
-				out = append(out, ambiguousJSON{ce.Field, ce.Line, ce.Column})
+				out = append(out, ambiguousJSON{string(ce.Field), ce.Line, ce.Column})
 			}
 		}
 	}

@@ -232,7 +232,13 @@ func isTypeError(err error) bool {
 func jsonErrorText(err error) string {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
+	var fe *mrz.FieldError
 	switch {
+	case errors.As(err, &fe) && errors.Is(fe.Kind, mrz.ErrJSON) && fe.Field != "":
+		// Fields.UnmarshalJSON names the field: a value of the wrong type.
+		return fmt.Sprintf("%s: %s", fieldPath(string(fe.Field)), strings.Replace(fe.Detail, "wrong type, want ", "wrong type (want ", 1)+")")
+	case errors.As(err, &fe):
+		return strings.TrimPrefix(fe.Error(), "mrz: ")
 	case errors.Is(err, errUnexpectedEOF) || err.Error() == "unexpected end of JSON input":
 		return "truncated JSON"
 	case errors.As(err, &se):

@@ -11,16 +11,20 @@ import (
 	"github.com/mrzkit/mrzkit/mrz"
 )
 
-const parseUsage = "mrz parse [--json] [--today YYYY-MM-DD] [FILE|-]"
+const parseUsage = "mrz parse [--json] [--batch] [--today YYYY-MM-DD] [FILE|-]"
 
 func runParse(e *env, args []string) int {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the document as JSON")
+	batch := fs.Bool("batch", false, "read many MRZs (blank-line separated, or JSON lines with \"lines\") and print one JSON object a line")
 	var today dateFlag
 	fs.Var(&today, "today", "reference date `YYYY-MM-DD` for two-digit years (default: today)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return e.flagError(fs, parseUsage, err)
+	}
+	if *batch {
+		return runBatch(e, pos, today.options())
 	}
 	in, err := e.readInput(pos, mrz.MaxInputLen)
 	if err != nil {
@@ -58,7 +62,7 @@ func printTable(w io.Writer, d mrz.Document) {
 	t := table{w: w, d: d, failed: map[string]bool{}}
 	for _, e := range d.Errors() {
 		if !errors.Is(e, mrz.ErrCheckDigit) {
-			t.failed[e.Field] = true
+			t.failed[string(e.Field)] = true
 		}
 	}
 	t.fields()
@@ -97,7 +101,7 @@ func (t table) row(name, value, m, field string) {
 }
 
 // has reports whether the format has the field.
-func (t table) has(name string) bool { _, _, _, ok := t.d.Position(name); return ok }
+func (t table) has(name string) bool { _, _, _, ok := t.d.Position(mrz.FieldName(name)); return ok }
 
 func country(code, name string) string {
 	if name == "" {

@@ -1,0 +1,115 @@
+package mrz
+
+import (
+	"time"
+
+	"github.com/mrzkit/mrzkit/field"
+)
+
+// date reads a YYMMDD (or YYMM) field. past chooses the century of a birth
+// or issue date (the latest not after ref), otherwise that of an expiry date
+// (in [ref-50y, ref+50y)). partial allows "<<" for unknown parts. A hint
+// (a year, or 0) ending like the two digits gives their century instead.
+func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, partial bool, hint int16) field.Date {
+	if sp.n == 6 {
+		// The common case, a full date of six digits, in one go; anything
+		// else, and every error, takes the slow path.
+		r := d.raw[sp.off : int(sp.off)+6]
+		y0, y1, m0, m1, d0, d1 := r[0]-'0', r[1]-'0', r[2]-'0', r[3]-'0', r[4]-'0', r[5]-'0'
+		if y0 < 10 && y1 < 10 && m0 < 10 && m1 < 10 && d0 < 10 && d1 < 10 {
+			yy, mm, dd := int(y0)*10+int(y1), int(m0)*10+int(m1), int(d0)*10+int(d1)
+			if uint(mm-1) < 12 && uint(dd-1) < 31 {
+				year := century(yy, mm, dd, past, ref, hint)
+				if t, err := field.PartialDate(year, time.Month(mm), dd); err == nil && year > 0 {
+					return t
+				}
+			}
+		}
+	}
+	return d.dateSlow(sp, name, past, ref, partial, hint)
+}
+
+// century returns the year ending in yy of a date, as date chooses it.
+func century(yy, m, day int, past bool, ref field.Date, hint int16) int {
+	if hint > 0 && int(hint)%100 == yy {
+		return int(hint)
+	}
+	if past {
+		return pastYear(yy, m, day, ref)
+	}
+	return windowYear(yy, m, day, ref)
+}
+
+// dateSlow is date for fields with unknown parts and for every error.
+func (d *Document) dateSlow(sp span, name FieldName, past bool, ref field.Date, partial bool, hint int16) field.Date {
+	v := [3]int{-1, -1, -1}
+	for i := 0; i < int(sp.n)/2; i++ {
+		a, b := d.raw[int(sp.off)+2*i], d.raw[int(sp.off)+2*i+1]
+		switch {
+		case isDigit(a) && isDigit(b):
+			v[i] = int(a-'0')*10 + int(b-'0')
+		case partial && a == '<' && b == '<':
+			v[i] = -1
+		default:
+			off := int(sp.off) + 2*i
+			if isDigit(a) {
+				off++
+			}
+			d.fail(name, off, ErrDate, "non-digit character")
+			return field.Date{}
+		}
+	}
+	yy, mm, dd := v[0], v[1], v[2]
+	if mm == 0 || mm > 12 {
+		d.fail(name, int(sp.off), ErrDate, "month out of range")
+		return field.Date{}
+	}
+	if dd == 0 || dd > 31 || (dd < 0 && sp.n == 6 && !partial) {
+		d.fail(name, int(sp.off), ErrDate, "day out of range")
+		return field.Date{}
+	}
+	m, day := max(mm, 0), max(dd, 0)
+	year := 0
+	if yy >= 0 {
+		year = century(yy, m, day, past, ref, hint)
+	}
+	if day > 0 && m > 0 && day > field.DaysIn(year, time.Month(m)) {
+		d.fail(name, int(sp.off), ErrDate, "day out of range")
+		return field.Date{}
+	}
+	t, err := field.PartialDate(year, time.Month(m), day)
+	if err != nil {
+		d.fail(name, int(sp.off), ErrDate, "out of range")
+		return field.Date{}
+	}
+	return t
+}
+
+// pastYear returns the latest year ending in yy such that the date is not
+// after ref. Unknown month or day (0) compare as not after.
+func pastYear(yy, m, day int, ref field.Date) int {
+	ry := ref.Year()
+	y := ry - (ry%100-yy+100)%100
+	if y == ry && m > 0 {
+		rm := int(ref.Month())
+		if m > rm || (m == rm && day > ref.Day()) {
+			y -= 100
+		}
+	}
+	return y
+}
+
+// windowYear returns the year ending in yy that puts the date in
+// [ref-50y, ref+50y).
+func windowYear(yy, m, day int, ref field.Date) int {
+	// lo is ref - 50 years (29 February becoming 28 February).
+	ly, lm, ld := ref.Year()-50, int(ref.Month()), ref.Day()
+	if lm == 2 && ld == 29 && field.DaysIn(ly, 2) == 28 {
+		ld = 28
+	}
+	y := ly + (yy-ly%100+100)%100
+	if y == ly && (m < lm || (m == lm && day < ld)) {
+		y += 100
+	}
+	return y
+}
