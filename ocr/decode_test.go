@@ -572,7 +572,7 @@ func TestDecodeFileTooLarge(t *testing.T) {
 		t.Errorf("DecodeReader read %d bytes of an endless input", endless.n)
 	}
 	broken := io.MultiReader(bytes.NewReader(big[:100]), decErrReader{})
-	if _, _, err := DecodeReader(broken); !errors.Is(err, decErrBroken) {
+	if _, _, err := DecodeReader(broken); !errors.Is(err, errDecBroken) {
 		t.Errorf("DecodeReader of a failing reader: %v, want its error", err)
 	}
 }
@@ -581,11 +581,11 @@ type decZeros struct{}
 
 func (decZeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 
-var decErrBroken = errors.New("broken reader")
+var errDecBroken = errors.New("broken reader")
 
 type decErrReader struct{}
 
-func (decErrReader) Read([]byte) (int, error) { return 0, decErrBroken }
+func (decErrReader) Read([]byte) (int, error) { return 0, errDecBroken }
 
 type decCountingReader struct {
 	r io.Reader
