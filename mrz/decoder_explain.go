@@ -113,3 +113,22 @@ func checkHolds(l *layout, p *checkPlan, raw []byte, ci int) bool {
 	}
 	return isDigit(cd) && int(cd-'0') == sum%10
 }
+
+// unverifiedFields returns the set of fields (bit id for field id) holding
+// a character of raw that differs from the most probable one by a repair no
+// check digit confirms.
+func unverifiedFields(lat *lattice, raw []byte) uint32 {
+	var set uint32
+	for o := range raw {
+		if o >= len(lat.top) || raw[o] == '\n' || raw[o] == lat.top[o] {
+			continue
+		}
+		if explain(lat, raw, o)&ReasonUnverified == 0 {
+			continue
+		}
+		if id, ok := lat.lay.fieldIDAt(o); ok {
+			set |= 1 << id
+		}
+	}
+	return set
+}

@@ -24,6 +24,7 @@ type Document struct {
 	flags                docFlags
 	errs                 ValidationError
 	corr                 []Correction // set when read with repair
+	unverified           uint32       // bit id: a repair no check digit confirms changed field id
 }
 
 type docFlags uint8
@@ -33,6 +34,25 @@ const (
 	flagFillerVariant
 	flagBSN
 )
+
+// Unverified reports whether a repair that no check digit confirms changed
+// a character of the named field: Find (and Parse with WithRepair) turns a
+// digit read in a name into its likeliest letter, and FindScored takes a
+// reader's second choice where no check digit reaches. Such a field deserves
+// less confidence (passport.FromMRZ lowers it). FieldHolderName covers the
+// whole name field, or the surname of the national layouts. It is false for
+// every field of a document read without repair.
+func (d Document) Unverified(name FieldName) bool {
+	if d.unverified == 0 {
+		return false
+	}
+	for id, n := range fieldJSONNames {
+		if n == name && d.unverified&(1<<id) != 0 {
+			return true
+		}
+	}
+	return name == FieldHolderName && d.unverified&(1<<fSurname) != 0
+}
 
 // IsValid reports whether d was parsed from a well-formed MRZ and every check
 // holds.

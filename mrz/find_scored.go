@@ -113,6 +113,7 @@ func FindScored(lines [][]Position, opts ...Option) ([]Candidate, error) {
 		c.Alternatives = append(c.Alternatives, cs)
 	}
 	c.Document.corr = c.Corrections
+	c.Document.unverified = unverifiedFields(d.lat, d.base)
 	c.Score = scoredScore(d)
 	return []Candidate{c}, nil
 }

@@ -118,6 +118,21 @@ func TestFindDigitInName(t *testing.T) {
 		c.Corrections[0].Verified() || c.Corrections[0].Reason.String() != "letter expected; unverified" {
 		t.Fatalf("default: %v %+v", c.Err, c.Corrections)
 	}
+	if d := c.Document; !d.Unverified(mrz.FieldHolderName) || d.Unverified(mrz.FieldDocumentNumber) || d.Unverified(mrz.FieldBirthDate) {
+		t.Errorf("Unverified: name %v, number %v, birth %v; want only the name", d.Unverified(mrz.FieldHolderName),
+			d.Unverified(mrz.FieldDocumentNumber), d.Unverified(mrz.FieldBirthDate))
+	}
+	// A repair a check digit confirms, and a strict parse, leave every field verified.
+	for name, d := range map[string]mrz.Document{
+		"strict parse":     mrz.MustParse(td1, ref2026),
+		"letter in a date": findOne(t, td3L1+"\n"+strings.Replace(td3L2, "7408122", "74O8122", 1)),
+	} {
+		for _, f := range []mrz.FieldName{mrz.FieldHolderName, mrz.FieldBirthDate, mrz.FieldDocumentNumber} {
+			if d.Unverified(f) {
+				t.Errorf("%s: %s unverified", name, f)
+			}
+		}
+	}
 	for _, d := range []struct{ read, truth string }{{"0", "O"}, {"5", "S"}, {"8", "B"}, {"2", "Z"}, {"6", "G"}, {"4", "A"}, {"7", "T"}} {
 		in := strings.Replace(td3L1, "ANNA", "ANN"+d.read, 1)
 		truth := strings.Replace(td3L1, "ANNA", "ANN"+d.truth, 1)
@@ -588,4 +603,15 @@ func TestReason(t *testing.T) {
 	if (mrz.Correction{Reason: mrz.ReasonCountryCode | mrz.ReasonUnverified}).Verified() {
 		t.Error("unverified reads verified")
 	}
+}
+
+// findOne returns the document of the best candidate Find gives for text,
+// which must be valid.
+func findOne(t *testing.T, text string) mrz.Document {
+	t.Helper()
+	cs, err := mrz.Find(text, ref2026)
+	if err != nil || len(cs) == 0 || !cs[0].IsValid() {
+		t.Fatalf("Find: %v, %d candidates", err, len(cs))
+	}
+	return cs[0].Document
 }

@@ -154,14 +154,23 @@ func (l *layout) fieldNameAt(off int) FieldName {
 			return FieldName(c.id.String() + "_check")
 		}
 	}
-	// The narrowest field wins: a BSN lies inside the optional data.
-	name, width := FieldFiller, 1<<30
+	if id, ok := l.fieldIDAt(off); ok {
+		return fieldJSONNames[id]
+	}
+	return FieldFiller
+}
+
+// fieldIDAt returns the field holding offset off of raw, the narrowest
+// when several do (a BSN lies inside the optional data), and false for a
+// filler or a line break. A check digit's position belongs to no field.
+func (l *layout) fieldIDAt(off int) (fieldID, bool) {
+	best, width := fieldID(0), 1<<30
 	for id, sp := range l.f {
 		if sp.n > 0 && off >= int(sp.off) && off < sp.end() && int(sp.n) < width {
-			name, width = fieldJSONNames[id], int(sp.n)
+			best, width = fieldID(id), int(sp.n)
 		}
 	}
-	return name
+	return best, width < 1<<30
 }
 
 // builder writes a layout with 1-based lines and columns.

@@ -114,6 +114,7 @@ func (f *finder) candidate(d decision, pieces []piece, first, last int) Candidat
 		c.Alternatives = append(c.Alternatives, f.corrections(es, pinned))
 	}
 	c.Document.corr = c.Corrections
+	c.Document.unverified = unverifiedFields(d.lat, d.base)
 	c.Score = textScore(c, d)
 	return c
 }

@@ -10,7 +10,9 @@ import (
 // holds gets [CheckedConfidence], one whose check digit fails or that is
 // invalid [FailedConfidence], and a field no check digit covers (names, sex,
 // countries, document type, optional data without a check digit)
-// [UncheckedConfidence]. [FromMRZReading] gives confidences from an image
+// [UncheckedConfidence]; one a repair changed without a check digit to
+// confirm it ([mrz.Document.Unverified]) at most [GuessedConfidence].
+// [FromMRZReading] gives confidences from an image
 // reader's scores instead.
 //
 // When the polygons of the MRZ lines are given (one per line, as a vendor
@@ -26,6 +28,8 @@ func FromMRZ(d mrz.Document, linePolygons ...geometry.Polygon) Passport {
 		switch {
 		case failed[name]:
 			return FailedConfidence
+		case d.Unverified(mrz.FieldName(name)):
+			return GuessedConfidence
 		case hasCheck && d.Check(check) == mrz.CheckPassed:
 			return CheckedConfidence
 		case hasCheck && d.Check(check) == mrz.CheckFailed:

@@ -32,6 +32,10 @@ const (
 	// UncheckedConfidence is the confidence of a well-formed field no check
 	// digit covers: names, sex, country codes, the document type.
 	UncheckedConfidence field.Confidence = 0.5
+	// GuessedConfidence is the confidence of a field a repair changed that
+	// no check digit confirms (see [mrz.Document.Unverified]): a digit
+	// read in a name and turned into its likeliest letter.
+	GuessedConfidence field.Confidence = 0.25
 )
 
 // Document types, as the Scan Document shape names them.

@@ -31,6 +31,19 @@ func TestFromMRZConfidences(t *testing.T) {
 	if p.IDNumber.Confidence != passport.FailedConfidence || p.BirthDate.Confidence != 1 || p.MRZ2.Confidence != 0 {
 		t.Errorf("failed check: %v %v %v", p.IDNumber.Confidence, p.BirthDate.Confidence, p.MRZ2.Confidence)
 	}
+	// A digit in a name that Find turned into its likeliest letter, no
+	// check digit confirming it: the names get GuessedConfidence, the
+	// checked fields keep theirs.
+	guessed, err := mrz.Parse(strings.Replace(specimen, "MARIA", "MAR1A", 1), mrz.WithRepair(), ref)
+	if err != nil || !strings.Contains(guessed.String(), "MARIA") {
+		t.Fatalf("repair: %v", err)
+	}
+	p = passport.FromMRZ(guessed)
+	if p.Surname.Confidence != passport.GuessedConfidence || p.GivenNames[1].Confidence != passport.GuessedConfidence ||
+		p.IDNumber.Confidence != passport.CheckedConfidence || p.Nationality.Confidence != passport.UncheckedConfidence {
+		t.Errorf("unverified name: surname %v, given %v, number %v, nationality %v", p.Surname.Confidence,
+			p.GivenNames[1].Confidence, p.IDNumber.Confidence, p.Nationality.Confidence)
+	}
 }
 
 func TestFromMRZPolygons(t *testing.T) {
