@@ -35,12 +35,23 @@
 // Find reads MRZs out of the text an OCR engine returns for a whole page: it
 // locates them among other lines, repairs the characters OCR confuses where
 // the position's type or the check digits allow one repair only, and lists
-// every correction it made. Where several repairs fit, it does not guess: the
-// candidate is invalid, its error names each ambiguous place (ErrAmbiguous),
-// and Candidate.Choose turns a choice among its Alternatives into
-// corrections. Parse stays strict unless given WithRepair.
+// every correction it made. Where several repairs fit a check digit, it does
+// not guess: the candidate is invalid, its error names each ambiguous place
+// (ErrAmbiguous), and Candidate.Choose turns a choice among its Alternatives
+// into corrections. The one repair no check digit can confirm that Find
+// makes is a digit read in a name, which becomes its likeliest letter (0 O,
+// 1 I, 5 S, 8 B, ...): the correction says it is unverified
+// (Correction.Verified, Document.Unverified), and WithStrictNames flags it
+// instead. Parse stays strict unless given WithRepair.
+//
+// FindScored is the same decoder for readers that score every character,
+// such as the image reader of package ocr: it takes, for each position, the
+// characters it may be with their probabilities, and returns the most
+// probable reading that satisfies every check digit and position type, or
+// an ambiguous candidate where another reading comes within
+// WithAmbiguityMargin of it.
 //
 // Options (WithReferenceDate, WithRepair, WithTransliteration,
-// WithZeroCheckDigit) are given to every entry point the same way and
+// WithZeroCheckDigit, WithStrictNames, WithAmbiguityMargin) are given to every entry point the same way and
 // resolved in order: a later option of a kind wins.
 package mrz
