@@ -1,0 +1,133 @@
+package ocr
+
+import "math"
+
+// Cells: in an upright strip, the cells of a line are its pitch columns;
+// their top and bottom are the cap line and the baseline of the line,
+// measured from the ink of every cell and fitted as two straight lines
+// (digits stand a little taller than letters, fillers a little lower: the
+// fits land between).
+
+// quad is a cell in strip pixels: top left, top right, bottom right,
+// bottom left.
+type quad [4]pt
+
+// band is the fitted cap line and baseline of a strip: y = a + b·x.
+type band struct {
+	topA, topB, botA, botB float64
+	ok                     bool
+}
+
+func (b band) top(x float64) float64 { return b.topA + b.topB*x }
+func (b band) bot(x float64) float64 { return b.botA + b.botB*x }
+
+// measureBand finds the text band of a strip. mask is a buffer.
+func measureBand(s *strip, mask []uint8) (band, []uint8) {
+	r := max(3, int(s.sp))
+	mask = binarize(s.p, r, mask)
+	w, h := s.p.w, s.p.h
+	mid := h / 2
+	lim := int(0.95 * s.sp) // search rows within this of the centre
+	var xs, tops, bots []float64
+	prof := make([]int, h)
+	for c := 0; c < s.n; c++ {
+		x0 := int(float64(c)*s.sp + 0.15*s.sp)
+		x1 := int(float64(c+1)*s.sp - 0.15*s.sp)
+		x1 = min(x1, w)
+		if x1 <= x0 {
+			continue
+		}
+		for y := 0; y < h; y++ {
+			n := 0
+			for _, v := range mask[y*w+x0 : y*w+x1] {
+				n += int(v)
+			}
+			prof[y] = n
+		}
+		// The run of inked rows through the middle (or nearest to it),
+		// bridging gaps of one row.
+		best := -1
+		for d := 0; d <= lim/2; d++ {
+			if mid-d >= 0 && prof[mid-d] > 0 {
+				best = mid - d
+				break
+			}
+			if mid+d < h && prof[mid+d] > 0 {
+				best = mid + d
+				break
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		t, b := best, best
+		for t-1 >= mid-lim && t-1 >= 0 && (prof[t-1] > 0 || (t-2 >= 0 && prof[t-2] > 0)) {
+			t--
+		}
+		for b+1 <= mid+lim && b+1 < h && (prof[b+1] > 0 || (b+2 < h && prof[b+2] > 0)) {
+			b++
+		}
+		if float64(b-t+1) < 0.35*s.sp {
+			continue
+		}
+		xs = append(xs, (float64(c)+0.5)*s.sp)
+		tops = append(tops, float64(t))
+		bots = append(bots, float64(b+1))
+	}
+	var bd band
+	if len(xs) < 3 {
+		return bd, mask
+	}
+	ta, tb, ok1 := robustLine(xs, tops, 0.12*s.sp)
+	ba, bb, ok2 := robustLine(xs, bots, 0.12*s.sp)
+	if !ok1 || !ok2 {
+		return bd, mask
+	}
+	bd = band{ta, tb, ba, bb, true}
+	// A band too thin or too thick is not a line of text.
+	hm := bd.bot(float64(w)/2) - bd.top(float64(w)/2)
+	if hm < 0.4*s.sp || hm > 1.8*s.sp {
+		bd.ok = false
+	}
+	return bd, mask
+}
+
+// robustLine fits y = a + b·x by least squares, then again without the
+// points farther than tol from the first fit... repeated twice.
+func robustLine(xs, ys []float64, tol float64) (a, b float64, ok bool) {
+	use := make([]bool, len(xs))
+	for i := range use {
+		use[i] = true
+	}
+	// Start from the median level, flat.
+	tmp := append([]float64(nil), ys...)
+	a = median(tmp)
+	for iter := 0; iter < 3; iter++ {
+		for i := range xs {
+			use[i] = math.Abs(ys[i]-(a+b*xs[i])) <= tol*float64(3-iter)
+		}
+		var fx, fy []float64
+		for i := range xs {
+			if use[i] {
+				fx = append(fx, xs[i])
+				fy = append(fy, ys[i])
+			}
+		}
+		c, okf := polyfit(fx, fy, false)
+		if !okf {
+			return a, b, iter > 0
+		}
+		a, b = c[0], c[1]
+	}
+	return a, b, true
+}
+
+// quads returns the cells of the strip under band bd.
+func (bd band) quads(s *strip, out []quad) []quad {
+	out = out[:0]
+	for c := 0; c < s.n; c++ {
+		x0, x1 := float64(c)*s.sp, float64(c+1)*s.sp
+		out = append(out, quad{{x0, bd.top(x0)}, {x1, bd.top(x1)}, {x1, bd.bot(x1)}, {x0, bd.bot(x0)}})
+	}
+	return out
+}

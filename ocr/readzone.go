@@ -1,0 +1,271 @@
+package ocr
+
+import (
+	"math"
+	"strings"
+
+	"github.com/mrzkit/mrzkit/mrz"
+)
+
+// Reading a zone: its lines are resampled into strips, both ways up, the
+// cells classified, and each layout the zone may hold (line count and
+// lengths, and where the MRZ starts when the zone's extent is not its
+// length) decoded with the check digits. The best reading wins.
+
+// layouts returns the line lengths, in reading order, an MRZ of m lines
+// may have.
+func layouts(m int, short bool) [][]int {
+	switch m {
+	case 1:
+		return [][]int{{30}}
+	case 2:
+		return [][]int{{36, 36}, {44, 44}}
+	case 3:
+		if short {
+			return [][]int{{30, 30, 30}, {9, 30, 30}}
+		}
+		return [][]int{{30, 30, 30}}
+	}
+	return nil
+}
+
+// Slack of a zone's extent against a layout's length: cells holding ink
+// may be missing at the ends (faint fillers, glare), and one stray
+// component may join a line's end.
+const (
+	maxMissing = 6
+	maxExtra   = 1
+)
+
+// scan is one line of a zone classified over cells [a, b] of the zone,
+// one way up.
+type scan struct {
+	st    strip
+	a, b  int
+	sc    []scores // indexed by zone cell - a
+	quads []quad   // in the strip's pixels, indexed by zone cell - a
+	ink   []bool
+}
+
+// readZone reads zone f; nil when no layout gives an MRZ.
+func readZone(src *source, f found, cfg config, sc *scratch) *reading {
+	z := f.z
+	m := len(z.lines)
+	ext := z.k1 - z.k0 + 1
+	short := false
+	for _, l := range z.lines {
+		if l.cells <= 12 {
+			short = true
+		}
+	}
+	type hyp struct {
+		lens  []int
+		start int
+	}
+	var hs []hyp
+	lo, hi := math.MaxInt, math.MinInt
+	for _, lens := range layouts(m, short) {
+		n := 0
+		for _, v := range lens {
+			n = max(n, v)
+		}
+		if ext > n+maxExtra || ext < n-maxMissing {
+			continue
+		}
+		starts := []int{z.k0}
+		if ext != n {
+			starts = append(starts, z.k1-n+1)
+		}
+		for _, s := range starts {
+			hs = append(hs, hyp{lens, s})
+			lo, hi = min(lo, s), max(hi, s+n-1)
+		}
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	var best *reading
+	var bestLL [2]float64
+	bestLL[0], bestLL[1] = math.Inf(-1), math.Inf(-1)
+	var found [2]*reading
+	for fi, flip := range [2]bool{false, true} {
+		scans := make([]*scan, m)
+		for i, g := range f.grid {
+			scans[i] = scanLine(src, g, lo, hi, flip, cfg, sc)
+		}
+		for _, h := range hs {
+			r := decodeLayout(scans, h.lens, h.start, flip, cfg)
+			if r == nil {
+				continue
+			}
+			r.dir = z.lines[0].d
+			if flip {
+				r.dir = r.dir.mul(-1)
+			}
+			if r.ll > bestLL[fi] {
+				bestLL[fi] = r.ll
+			}
+			if found[fi] == nil || r.better(found[fi]) {
+				found[fi] = r
+			}
+		}
+	}
+	for fi := range found {
+		if found[fi] != nil && (best == nil || found[fi].better(best)) {
+			best = found[fi]
+		}
+	}
+	if best != nil {
+		other := bestLL[0]
+		if best.flip == false {
+			other = bestLL[1]
+		}
+		best.otherLL = other
+	}
+	return best
+}
+
+// scanLine samples cells [a, b] of g and classifies them.
+func scanLine(src *source, g gridLine, a, b int, flip bool, cfg config, sc *scratch) *scan {
+	n := b - a + 1
+	st := sampleStrip(src, g, a, n, flip, nil)
+	bd, mask := measureBand(&st, sc.smask)
+	sc.smask = mask
+	s := &scan{st: st, a: a, b: b, sc: make([]scores, n), quads: make([]quad, n), ink: make([]bool, n)}
+	if !bd.ok {
+		// No text band: read the cells at their nominal height.
+		bd = band{topA: float64(st.p.h)/2 - 0.47*st.sp, botA: float64(st.p.h)/2 + 0.47*st.sp, ok: true}
+	}
+	qs := bd.quads(&st, nil)
+	out := make([]scores, n)
+	cfg.classify(st.p.gray(), qs, out)
+	for c := 0; c < n; c++ {
+		k := c // zone cell - a
+		if flip {
+			k = n - 1 - c
+		}
+		s.sc[k] = out[c]
+		s.quads[k] = qs[c]
+		s.ink[k] = cellInk(mask, &st, qs[c])
+	}
+	return s
+}
+
+// cellInk reports whether a cell of a strip holds ink in its middle.
+func cellInk(mask []uint8, st *strip, q quad) bool {
+	x0 := int(q[0].X + 0.15*st.sp)
+	x1 := int(q[1].X - 0.15*st.sp)
+	y0 := int(math.Min(q[0].Y, q[1].Y))
+	y1 := int(math.Max(q[2].Y, q[3].Y))
+	x0, x1 = max(x0, 0), min(x1, st.p.w)
+	y0, y1 = max(y0, 0), min(y1, st.p.h)
+	n := 0
+	for y := y0; y < y1; y++ {
+		for _, v := range mask[y*st.p.w+x0 : y*st.p.w+x1] {
+			n += int(v)
+		}
+	}
+	return x1 > x0 && y1 > y0 && float64(n) >= 0.04*float64((x1-x0)*(y1-y0))
+}
+
+// minInk is the share of the cells of an MRZ that must hold ink: every
+// cell of an MRZ is printed (fillers too), unlike a line of words.
+const minInk = 0.9
+
+// decodeLayout reads the scans as an MRZ of the given line lengths starting
+// at zone cell start; nil when they do not read as one.
+func decodeLayout(scans []*scan, lens []int, start int, flip bool, cfg config) *reading {
+	m := len(scans)
+	if len(lens) != m {
+		return nil
+	}
+	n := 0
+	for _, v := range lens {
+		n = max(n, v)
+	}
+	r := &reading{flip: flip}
+	inked, total := 0, 0
+	for j := 0; j < m; j++ {
+		si := j
+		if flip {
+			si = m - 1 - j
+		}
+		s := scans[si]
+		var b strings.Builder
+		var refs []cellRef
+		for c := 0; c < lens[j]; c++ {
+			k := start + c
+			if flip {
+				k = start + n - 1 - c
+			}
+			if k < s.a || k > s.b {
+				return nil
+			}
+			ch, _ := s.sc[k-s.a].best()
+			b.WriteByte(ch)
+			refs = append(refs, cellRef{s, k - s.a})
+			total++
+			if s.ink[k-s.a] {
+				inked++
+			}
+		}
+		r.raw = append(r.raw, b.String())
+		r.cells = append(r.cells, refs)
+	}
+	if float64(inked) < minInk*float64(total) {
+		return nil
+	}
+	if !r.decide(cfg) {
+		return nil
+	}
+	return r
+}
+
+// cellRef is the cell a character was read from.
+type cellRef struct {
+	s *scan
+	i int
+}
+
+func (c cellRef) scores() *scores { return &c.s.sc[c.i] }
+
+// decide runs the MRZ decoder on the reading and keeps its best
+// candidate spanning every line.
+func (r *reading) decide(cfg config) bool {
+	cands, err := mrz.Find(strings.Join(r.raw, "\n"), cfg.mrzOpts...)
+	if err != nil {
+		return false
+	}
+	for _, c := range cands {
+		if c.StartLine != 1 || c.EndLine != len(r.raw) {
+			continue
+		}
+		lines := c.Document.Lines()
+		if len(lines) != len(r.raw) {
+			continue
+		}
+		same := true
+		for i := range lines {
+			if len(lines[i]) != len(r.raw[i]) {
+				same = false
+			}
+		}
+		if !same {
+			continue
+		}
+		r.cand = c
+		r.lines = lines
+		r.valid = c.IsValid()
+		var sum float64
+		var k int
+		for i, l := range lines {
+			for j := 0; j < len(l); j++ {
+				sum += logProb(r.cells[i][j].scores().prob(l[j]))
+				k++
+			}
+		}
+		r.ll = sum / float64(max(k, 1))
+		return true
+	}
+	return false
+}
