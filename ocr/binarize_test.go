@@ -17,12 +17,12 @@ func TestBinarize(t *testing.T) {
 			p.pix[y*w+x] = uint8(v)
 		}
 	}
-	// Strokes 3 pixels wide, 60 levels darker than the ground around them.
+	// Strokes 3 pixels wide, 90 levels darker than the ground around them.
 	strokes := []int{10, 50, 100}
 	for _, sx := range strokes {
 		for y := 20; y < 40; y++ {
 			for x := sx; x < sx+3; x++ {
-				p.pix[y*w+x] -= 60
+				p.pix[y*w+x] -= 90
 			}
 		}
 	}

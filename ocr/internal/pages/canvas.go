@@ -131,7 +131,9 @@ func (p *paper) at(x, y float64) float64 {
 	for _, g := range p.gk {
 		yy := y + g.tilt*x + g.amp*fastSin(x/g.wave+g.phase)
 		d := yy - g.spacing*math.Floor(yy/g.spacing)
-		d = math.Min(d, g.spacing-d)
+		if d > g.spacing-d {
+			d = g.spacing - d
+		}
 		if d < g.width {
 			v -= g.level * (1 - d/g.width)
 		}
@@ -165,5 +167,5 @@ func newBackground(r *rand.Rand, w, h float64) *background {
 }
 
 func (b *background) at(x, y float64) float64 {
-	return b.base + b.gx*x + b.gy*y + b.tex*math.Sin(x*b.f1+3*math.Sin(y*b.f2))
+	return b.base + b.gx*x + b.gy*y + b.tex*fastSin((x*b.f1+3*fastSin(y*b.f2/(2*math.Pi)))/(2*math.Pi))
 }
