@@ -100,23 +100,24 @@ func (la *lineAnalysis) analyse(img *image.Gray, quads []Quad) {
 		for k, g := range c.coarse {
 			c.coarse[k] = c.paper - g
 		}
-		// The phasor of the darkness across the pitch: characters stand
-		// one pitch apart, so its angle is where their centres fall.
-		for j := 0; j < coarseNV; j++ {
-			v := coarseV0 + (float64(j)+0.5)*coarseDV
-			if v < 0.1 || v > 0.9 {
+		// The phasor of the ink's occupancy across one pitch: every
+		// column's darkest sample in the body of the line, which a
+		// character fills from its left edge to its right. Characters
+		// stand one pitch apart, so its angle is where their centres fall.
+		for k := 0; k < coarseNU; k++ {
+			u := coarseU0 + (float64(k)+0.5)*coarseDU
+			if u < 0 || u > 1 {
 				continue
 			}
-			for k := 0; k < coarseNU; k++ {
-				d := float64(c.coarse[j*coarseNU+k])
-				if d <= 0 {
-					continue
+			var occ float32
+			for j := 0; j < coarseNV; j++ {
+				if v := coarseV0 + (float64(j)+0.5)*coarseDV; v > 0.1 && v < 0.9 {
+					occ = max(occ, c.coarse[j*coarseNU+k])
 				}
-				u := coarseU0 + (float64(k)+0.5)*coarseDU
-				s, co := math.Sincos(2 * math.Pi * u)
-				c.zr += d * co
-				c.zi += d * s
 			}
+			s, co := math.Sincos(2 * math.Pi * u)
+			c.zr += float64(occ) * co
+			c.zi += float64(occ) * s
 		}
 		contrasts = append(contrasts, c.paper-c.ink)
 	}
@@ -183,7 +184,7 @@ func twoLevels(g []float32) (paper, ink float32) {
 // Widths of the column band, about the character's centre, in which its
 // vertical extent is measured, and of the fine rows that refine it.
 const (
-	bandHalf  = 0.34
+	bandHalf  = 0.4
 	fineNU    = 5
 	fineDV    = 0.02
 	fineNV    = 13

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mrzkit/mrzkit/ocr/internal/glyph"
 	"github.com/mrzkit/mrzkit/ocr/internal/render"
+	"github.com/mrzkit/mrzkit/ocr/internal/train/measure"
 	"github.com/mrzkit/mrzkit/ocr/internal/train/synth"
 )
 
@@ -21,6 +22,9 @@ func tuneHeight(m *glyph.Model) {
 		m.Height.Spread[i] = max(m.Height.Spread[i]*1.5, 0.015)
 	}
 }
+
+// cropsDir holds the real line crops, seen from ocr/internal/glyph.
+const cropsDir = "../../../../shared/images/tesseractMRZ"
 
 // runCompare trains every kind of model on d and prints their accuracy.
 func runCompare(f *render.Font, d *dataset, logf func(string, ...any)) {
@@ -39,7 +43,11 @@ func runCompare(f *render.Font, d *dataset, logf func(string, ...any)) {
 		}},
 		{"mlp64", func() []glyph.Layer { return fit(d, chosen) }},
 	}
-	fmt.Printf("| model | clean chars | degraded chars | degraded lines | look-alikes (degraded) | worst |\n|---|---|---|---|---|---|\n")
+	crops, err := measure.LoadCrops(cropsDir)
+	if err != nil {
+		logf("no real crops (%v): their columns stay empty", err)
+	}
+	fmt.Printf("| model | clean chars | degraded chars | degraded lines | look-alikes (degraded) | crops lines | crops chars | look-alikes (crops) |\n|---|---|---|---|---|---|---|---|\n")
 	for _, c := range cands {
 		m := &glyph.Model{Layers: c.layers(), Height: h}
 		tuneHeight(m)
@@ -51,6 +59,8 @@ func runCompare(f *render.Font, d *dataset, logf func(string, ...any)) {
 		logf("%s trained", c.name)
 		cl := evalRenders(f, &q, evalSeed, 300, synth.Clean)
 		dg := evalRenders(f, &q, evalSeed+1, 600, synth.Degraded)
-		fmt.Printf("| %s | %.4f | %.4f | %d/%d | %s | %s |\n", c.name, cl.charRate(), dg.charRate(), dg.linesOK, dg.lines, dg.pairs(), dg.worst(5))
+		cr := evalCrops(&q, crops)
+		fmt.Printf("| %s | %.4f | %.4f | %d/%d | %s | %d/%d | %d/%d | %s |\n", c.name, cl.CharRate(), dg.CharRate(), dg.LinesOK, dg.Lines, dg.Pairs(), cr.LinesOK, cr.Lines, cr.CharsOK, cr.Chars, cr.Pairs())
+		logf("%s: worst degraded %s; worst crops %s", c.name, dg.Worst(6), cr.Worst(6))
 	}
 }

@@ -38,6 +38,9 @@ type Line struct {
 	Cap []float64
 	// CapPx is the true cap height in pixels.
 	CapPx float64
+	// Severity, from 0 to 1, bounds the degradations of a Degraded line
+	// (0 for a Clean one).
+	Severity float64
 }
 
 // Limits of the rendered lines.
@@ -100,29 +103,40 @@ func Render(f *render.Font, seed, index uint64, kind Kind) Line {
 	g.dx, g.dy = -minX, -minY
 	w, h := int(math.Ceil(maxX-minX)), int(math.Ceil(maxY-minY))
 	t := g.apply
+	// Printers set OCR-B narrower or wider in its pitch (and bolder):
+	// scale every character about the centre of its own cell.
+	draw := t
+	if kind == Degraded && r.IntN(2) == 0 {
+		sx := 0.85 + 0.4*r.Float64()
+		draw = func(x, y float64) (float64, float64) {
+			xc := x0 + (math.Floor((x-x0)/pitch)+0.5)*pitch
+			return t(xc+(x-xc)*sx, y)
+		}
+	}
 
 	// Coverage of the ink, 0 to 1.
 	img := image.NewGray(image.Rect(0, 0, w, h))
 	for i := range img.Pix {
 		img.Pix[i] = 255
 	}
-	f.Draw(img, cells, t, 0, 0)
+	f.Draw(img, cells, draw, 0, 0)
 	if len(others) > 0 {
-		f.Draw(img, others, t, 0, 0)
+		f.Draw(img, others, draw, 0, 0)
 	}
+	sev := 0.0
 	cov := make([]float32, w*h)
 	for i, p := range img.Pix {
 		cov[i] = float32(255-p) / 255
 	}
 	if kind == Degraded {
-		degrade(r, img, cov, w, h, capPx)
+		sev = degrade(r, img, cov, w, h, capPx)
 	} else {
 		for i, c := range cov {
 			img.Pix[i] = uint8(math.Round(float64(255 * (1 - c))))
 		}
 	}
 
-	line := Line{Img: img, Text: text, CapPx: capPx}
+	line := Line{Img: img, Text: text, CapPx: capPx, Severity: sev}
 	line.Cells, line.Cap = jitterCells(r, cells, t, capPx, pitch)
 	return line
 }
@@ -173,33 +187,33 @@ func jitterCells(r *rand.Rand, cells []render.Cell, t render.Transform, capPx, p
 }
 
 // degrade turns the ink coverage into a grey image as a camera or scanner
-// would give it, into img.
-func degrade(r *rand.Rand, img *image.Gray, cov []float32, w, h int, capPx float64) {
+// would give it, into img. One severity, drawn for the line, bounds every
+// degradation, so that a line is never erased beyond what a person reads.
+func degrade(r *rand.Rand, img *image.Gray, cov []float32, w, h int, capPx float64) float64 {
+	sev := r.Float64()
 	// Stroke weight: blur the coverage and cut it at a level; below one
 	// half the strokes grow, above it they thin.
 	if r.IntN(5) < 3 {
-		blur(cov, w, h, max(0.06*capPx, 0.5))
-		cut := float32(0.2 + 0.6*r.Float64())
+		blur(cov, w, h, max(0.05*capPx, 0.5))
+		cut := float32(0.15 + 0.5*r.Float64())
 		for i, c := range cov {
 			cov[i] = min(max((c-cut)/0.25+0.5, 0), 1)
 		}
 	}
-	paper := 140 + 115*r.Float64()
-	ink := r.Float64() * min(paper-50, 120)
-	if r.IntN(6) == 0 { // faded print
-		ink = paper - (50 + r.Float64()*40)
-	}
+	paper := 150 + 105*r.Float64()
+	contrast := paper - sev*r.Float64()*(paper-60)
+	ink := paper - contrast
 	grey := make([]float32, w*h)
 	// A light gradient across the image and a faint background pattern.
 	gx, gy, gAmp := 0.0, 0.0, 0.0
 	if r.IntN(5) < 2 {
 		a := r.Float64() * 2 * math.Pi
-		gAmp = r.Float64() * 0.45
+		gAmp = sev * r.Float64() * 0.45
 		gx, gy = math.Cos(a)/float64(max(w, h)), math.Sin(a)/float64(max(w, h))
 	}
 	pAmp, pk, pa, pph := 0.0, 0.0, 0.0, 0.0
 	if r.IntN(3) == 0 {
-		pAmp = r.Float64() * 25
+		pAmp = sev * r.Float64() * 0.3 * contrast
 		pk = 2 * math.Pi / (capPx * (0.3 + 1.5*r.Float64()))
 		pa = r.Float64() * math.Pi
 		pph = r.Float64() * 2 * math.Pi
@@ -214,17 +228,17 @@ func degrade(r *rand.Rand, img *image.Gray, cov []float32, w, h int, capPx float
 			}
 			v := p - float64(cov[i])*(p-ink)
 			if gAmp > 0 {
-				v *= 1 - gAmp*(0.5+0.5*(gx*float64(x-w/2)+gy*float64(y-h/2))*2)
+				v *= 1 - gAmp*(0.5+(gx*float64(x-w/2)+gy*float64(y-h/2)))
 			}
 			grey[i] = float32(v)
 		}
 	}
 	if r.IntN(10) < 7 {
-		blur(grey, w, h, r.Float64()*(0.08*capPx+0.6))
+		blur(grey, w, h, sev*r.Float64()*(0.07*capPx+0.6))
 	}
 	noise := 0.0
 	if r.IntN(10) < 6 {
-		noise = r.Float64() * 16
+		noise = sev * r.Float64() * max(0.15*contrast, 4)
 	}
 	for i, v := range grey {
 		v += float32(noise * r.NormFloat64())
@@ -232,15 +246,18 @@ func degrade(r *rand.Rand, img *image.Gray, cov []float32, w, h int, capPx float
 	}
 	if r.IntN(10) < 3 {
 		var buf bytes.Buffer
-		if jpeg.Encode(&buf, img, &jpeg.Options{Quality: 10 + r.IntN(70)}) == nil {
+		if jpeg.Encode(&buf, img, &jpeg.Options{Quality: 10 + int((1-sev)*70*r.Float64())}) == nil {
 			if d, err := jpeg.Decode(&buf); err == nil {
-				if dg, ok := d.(*image.Gray); ok {
-					copy(img.Pix, dg.Pix)
+				if dg, ok := d.(*image.Gray); ok && dg.Rect == img.Rect {
+					// The decoder pads its rows: copy them one by one.
+					for y := 0; y < h; y++ {
+						copy(img.Pix[y*img.Stride:y*img.Stride+w], dg.Pix[y*dg.Stride:])
+					}
 				}
 			}
 		}
 	}
-	if r.IntN(7) == 0 {
+	if sev < 0.6 && r.IntN(6) == 0 {
 		level := uint8((paper + ink) / 2)
 		for i, p := range img.Pix {
 			if p < level {
@@ -250,6 +267,7 @@ func degrade(r *rand.Rand, img *image.Gray, cov []float32, w, h int, capPx float
 			}
 		}
 	}
+	return sev
 }
 
 // blur applies a Gaussian blur of standard deviation sigma pixels to the
