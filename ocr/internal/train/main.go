@@ -1,0 +1,63 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"github.com/mrzkit/mrzkit/ocr/internal/glyph"
+	"github.com/mrzkit/mrzkit/ocr/internal/render"
+	"github.com/mrzkit/mrzkit/ocr/internal/train/synth"
+)
+
+// Seeds of the training and the held-out sets: they never meet.
+const (
+	trainSeed = 0x9303
+	evalSeed  = 0xe7a1
+)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("train: ")
+	out := flag.String("out", "weights_gen.go", "the Go file to write")
+	font := flag.String("font", render.DefaultFontPath, "the OCR-B font (OCRBS.otf of fonts-ocr-b)")
+	lines := flag.Int("lines", 6000, "training lines to render")
+	compare := flag.Bool("compare", false, "compare the kinds of model instead of writing one")
+	verbose := flag.Bool("v", false, "log progress")
+	flag.Parse()
+
+	f, err := render.Load(*font)
+	if errors.Is(err, render.ErrNoFont) {
+		fmt.Fprintf(os.Stderr, "train: %v: skipping, %s left as it is\n", err, *out)
+		return
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+	start := time.Now()
+	logf := func(format string, args ...any) {
+		if *verbose {
+			log.Printf("%6.1fs "+format, append([]any{time.Since(start).Seconds()}, args...)...)
+		}
+	}
+	d := build(f, trainSeed, *lines, synth.Degraded, synth.Degraded, synth.Clean)
+	logf("%d lines, %d cells", d.lines, d.n())
+	if *compare {
+		runCompare(f, d, logf)
+		return
+	}
+	m := &glyph.Model{Layers: fit(d, chosen), Height: fitHeight(d)}
+	tuneHeight(m)
+	logf("trained")
+	b, err := m.MarshalBinary()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := writeWeights(*out, chosenAbout, b); err != nil {
+		log.Fatal(err)
+	}
+	logf("wrote %s (%d bytes of model)", *out, len(b))
+}
