@@ -8,10 +8,6 @@ import "math"
 // (digits stand a little taller than letters, fillers a little lower: the
 // fits land between).
 
-// quad is a cell in strip pixels: top left, top right, bottom right,
-// bottom left.
-type quad [4]pt
-
 // band is the fitted cap line and baseline of a strip: y = a + b·x.
 type band struct {
 	topA, topB, botA, botB float64
@@ -127,7 +123,7 @@ func (bd band) quads(s *strip, out []quad) []quad {
 	out = out[:0]
 	for c := 0; c < s.n; c++ {
 		x0, x1 := float64(c)*s.sp, float64(c+1)*s.sp
-		out = append(out, quad{{x0, bd.top(x0)}, {x1, bd.top(x1)}, {x1, bd.bot(x1)}, {x0, bd.bot(x0)}})
+		out = append(out, quad{{X: x0, Y: bd.top(x0)}, {X: x1, Y: bd.top(x1)}, {X: x1, Y: bd.bot(x1)}, {X: x0, Y: bd.bot(x0)}})
 	}
 	return out
 }

@@ -52,13 +52,19 @@ func detect(p plane, sc *scratch) []found {
 	cs := sc.lab.label(sc.mask, p.w, p.h)
 	lim := chainLimits{minH: 4, maxH: float64(max(p.w, p.h)) / 20}
 	var out []found
+	var grid *compGrid
 	for frame := 0; frame < 2; frame++ {
 		var ls []*line
 		for _, ch := range chains(cs, frame, lim, 6) {
 			l, ok := fitLine(cs, ch, frameDir(frame))
-			if ok {
-				ls = append(ls, &l)
+			if !ok || l.rms > maxRMS {
+				continue
 			}
+			if grid == nil {
+				grid = newCompGrid(cs, p.w, p.h, math.Max(8, lim.maxH/2))
+			}
+			l.extend(cs, grid)
+			ls = append(ls, &l)
 		}
 		for _, z := range zones(ls) {
 			out = append(out, found{frame, z, gridOf(z, cs)})

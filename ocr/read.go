@@ -30,7 +30,8 @@ func Read(ctx context.Context, img image.Image, opts ...Option) (*Result, error)
 	if b.Dx() < minImageSide || b.Dy() < minImageSide {
 		return nil, ErrNotFound
 	}
-	return read(ctx, planeOf(Gray(img)), newConfig(opts))
+	// The pixels are only read: a gray image is used as it is.
+	return read(ctx, planeOf(grayOf(img, true)), newConfig(opts))
 }
 
 // ReadBytes decodes an image file (see Decode) and reads its MRZ as Read

@@ -71,7 +71,7 @@ func (r *reading) result(w, h int) *Result {
 			for k := range q {
 				poly[k] = norm(c.s.st.toImage(q[k].X, q[k].Y))
 			}
-			conf := c.scores().prob(l[j])
+			conf := prob(c.scores(), l[j])
 			for b := boost[i][j]; b > 0; b-- {
 				conf = 1 - (1-conf)*checkFactor
 			}

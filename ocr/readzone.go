@@ -201,7 +201,7 @@ func decodeLayout(scans []*scan, lens []int, start int, flip bool, cfg config) *
 			if k < s.a || k > s.b {
 				return nil
 			}
-			ch, _ := s.sc[k-s.a].best()
+			ch, _ := s.sc[k-s.a].Best()
 			b.WriteByte(ch)
 			refs = append(refs, cellRef{s, k - s.a})
 			total++
@@ -260,7 +260,7 @@ func (r *reading) decide(cfg config) bool {
 		var k int
 		for i, l := range lines {
 			for j := 0; j < len(l); j++ {
-				sum += logProb(r.cells[i][j].scores().prob(l[j]))
+				sum += logProb(prob(r.cells[i][j].scores(), l[j]))
 				k++
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mrzkit/mrzkit/ocr/internal/glyph"
 	"github.com/mrzkit/mrzkit/ocr/internal/render"
 )
 
@@ -36,15 +37,15 @@ func refClassifier(t testing.TB) classifier {
 		}
 		var tp refTemplates
 		const em = 60.0
-		for i := 0; i < len(charset); i++ {
-			cells := render.Line(charset[i:i+1], 10, 70, em)
+		for i := 0; i < len(glyph.Charset); i++ {
+			cells := render.Line(glyph.Charset[i:i+1], 10, 70, em)
 			g := image.NewGray(image.Rect(0, 0, 80, 100))
 			for k := range g.Pix {
 				g.Pix[k] = 255
 			}
 			f.Draw(g, cells, nil, 0, 0)
 			c := cells[0]
-			q := quad{{c.X0, c.Top}, {c.X1, c.Top}, {c.X1, c.Baseline}, {c.X0, c.Baseline}}
+			q := quad{{X: c.X0, Y: c.Top}, {X: c.X1, Y: c.Top}, {X: c.X1, Y: c.Baseline}, {X: c.X0, Y: c.Baseline}}
 			refSample(planeOf(g), q, tp.t[i][:])
 		}
 		refTpl = &tp
@@ -90,8 +91,8 @@ func refSample(p plane, q quad, v []float64) {
 		fy := -0.15 + 1.25*(float64(y)+0.5)/refH
 		for x := 0; x < refW; x++ {
 			fx := (float64(x) + 0.5) / refW
-			top := q[0].add(q[1].sub(q[0]).mul(fx))
-			bot := q[3].add(q[2].sub(q[3]).mul(fx))
+			top := pt(q[0]).add(pt(q[1]).sub(pt(q[0])).mul(fx))
+			bot := pt(q[3]).add(pt(q[2]).sub(pt(q[3])).mul(fx))
 			pp := top.add(bot.sub(top).mul(fy))
 			v[y*refW+x] = p.bilinear(pp.X, pp.Y)
 		}

@@ -1,5 +1,0 @@
-package ocr
-
-// defaultClassifier is the character classifier Read uses (stopgap: none
-// until package glyph lands).
-var defaultClassifier classifier
