@@ -59,11 +59,10 @@ func readZone(src *source, f found, cfg config, sc *scratch) *reading {
 		}
 	}
 	type hyp struct {
-		lens  []int
-		start int
+		lens     []int
+		start, n int
 	}
 	var hs []hyp
-	lo, hi := math.MaxInt, math.MinInt
 	for _, lens := range layouts(m, short) {
 		n := 0
 		for _, v := range lens {
@@ -77,24 +76,52 @@ func readZone(src *source, f found, cfg config, sc *scratch) *reading {
 			starts = append(starts, z.k1-n+1)
 		}
 		for _, s := range starts {
-			hs = append(hs, hyp{lens, s})
-			lo, hi = min(lo, s), max(hi, s+n-1)
+			hs = append(hs, hyp{lens, s, n})
 		}
 	}
 	if len(hs) == 0 {
 		return nil
 	}
-	var best *reading
-	var bestLL [2]float64
-	bestLL[0], bestLL[1] = math.Inf(-1), math.Inf(-1)
 	var found [2]*reading
+	bestLL := [2]float64{math.Inf(-1), math.Inf(-1)}
 	for fi, flip := range [2]bool{false, true} {
-		scans := make([]*scan, m)
-		for i, g := range f.grid {
-			scans[i] = scanLine(src, g, lo, hi, flip, cfg, sc)
+		// Each line is classified once for each length the layouts give
+		// it, over the cells they need: a short line is classified alone,
+		// not among the empty cells of a longer one (the classifier
+		// measures the whole line it is given).
+		type key struct{ line, length int }
+		need := map[key][2]int{}
+		var keys []key
+		for _, h := range hs {
+			for j, L := range h.lens {
+				zi, a := j, h.start
+				if flip {
+					zi, a = m-1-j, h.start+h.n-L
+				}
+				k := key{zi, L}
+				rg, ok := need[k]
+				if !ok {
+					keys = append(keys, k)
+					rg = [2]int{a, a + L - 1}
+				}
+				need[k] = [2]int{min(rg[0], a), max(rg[1], a+L-1)}
+			}
+		}
+		scans := map[key]*scan{}
+		for _, k := range keys {
+			rg := need[k]
+			scans[k] = scanLine(src, f.grid[k.line], rg[0], rg[1], flip, cfg, sc)
 		}
 		for _, h := range hs {
-			r := decodeLayout(scans, h.lens, h.start, flip, cfg)
+			ls := make([]*scan, m)
+			for j, L := range h.lens {
+				zi := j
+				if flip {
+					zi = m - 1 - j
+				}
+				ls[zi] = scans[key{zi, L}]
+			}
+			r := decodeLayout(ls, h.lens, h.start, flip, cfg)
 			if r == nil {
 				continue
 			}
@@ -102,25 +129,23 @@ func readZone(src *source, f found, cfg config, sc *scratch) *reading {
 			if flip {
 				r.dir = r.dir.mul(-1)
 			}
-			if r.ll > bestLL[fi] {
-				bestLL[fi] = r.ll
-			}
+			bestLL[fi] = math.Max(bestLL[fi], r.ll)
 			if found[fi] == nil || r.better(found[fi]) {
 				found[fi] = r
 			}
 		}
 	}
+	var best *reading
 	for fi := range found {
 		if found[fi] != nil && (best == nil || found[fi].better(best)) {
 			best = found[fi]
 		}
 	}
 	if best != nil {
-		other := bestLL[0]
-		if best.flip == false {
-			other = bestLL[1]
+		best.otherLL = bestLL[0]
+		if !best.flip {
+			best.otherLL = bestLL[1]
 		}
-		best.otherLL = other
 	}
 	return best
 }
