@@ -37,7 +37,7 @@ type Correction struct {
 	Column int    `json:"column"`
 	From   string `json:"from"`
 	To     string `json:"to"`
-	Reason string `json:"reason"`
+	Reason Reason `json:"reason"`
 }
 
 // Candidate is an MRZ found in a text.

@@ -34,8 +34,8 @@ func TestFindBasics(t *testing.T) {
 		t.Fatalf("best candidate: %v %v lines %d-%d\n%s", c.IsValid(), c.Err, c.StartLine, c.EndLine, c.Document)
 	}
 	want := []mrz.Correction{
-		{Line: 32, Column: 6, From: "O", To: "0", Reason: "check digit"},
-		{Line: 32, Column: 16, From: "O", To: "0", Reason: "digit expected"},
+		{Line: 32, Column: 6, From: "O", To: "0", Reason: mrz.ReasonCheckDigit},
+		{Line: 32, Column: 16, From: "O", To: "0", Reason: mrz.ReasonDigitExpected},
 	}
 	if fmt.Sprint(c.Corrections) != fmt.Sprint(want) {
 		t.Errorf("corrections %+v", c.Corrections)
@@ -101,8 +101,8 @@ func TestFindNormalizations(t *testing.T) {
 		}
 		var got []string
 		for _, k := range c.Corrections {
-			if len(got) == 0 || got[len(got)-1] != k.Reason {
-				got = append(got, k.Reason)
+			if len(got) == 0 || got[len(got)-1] != k.Reason.String() {
+				got = append(got, k.Reason.String())
 			}
 		}
 		if strings.Join(got, ",") != strings.Join(tt.reasons, ",") {
@@ -336,7 +336,7 @@ func TestFindNationalTypes(t *testing.T) {
 			t.Errorf("%s: %v\n%s", read, c.Err, c.Document)
 			continue
 		}
-		if len(c.Corrections) != 1 || c.Corrections[0].Reason != "digit expected" || c.Corrections[0].Line != 2 {
+		if len(c.Corrections) != 1 || c.Corrections[0].Reason != mrz.ReasonDigitExpected || c.Corrections[0].Line != 2 {
 			t.Errorf("%s: corrections %+v", read, c.Corrections)
 		}
 	}

@@ -12,6 +12,7 @@ type Option struct {
 	ref      field.Date
 	translit TranslitOption
 	set      optionSet
+	margin   float64 // Find, FindScored: see WithAmbiguityMargin
 }
 
 // WithRepair makes Parse read the input as Find does: it repairs what OCR
@@ -25,6 +26,7 @@ const (
 	setTranslit optionSet = 1 << iota
 	setZeroCheck
 	setRepair
+	setStrictNames // Find: see WithStrictNames
 )
 
 // options is the merged result of a list of Option.

@@ -433,7 +433,7 @@ func (f *finder) repair(pieces []piece, first, last int) (Candidate, bool) {
 	// Safe normalizations cost little; repairs of characters more.
 	n := 0.0
 	for _, k := range cand.Corrections {
-		if isRepair(k.Reason) {
+		if k.Reason.IsRepair() {
 			n++
 		} else {
 			n += 0.25
@@ -503,7 +503,7 @@ func diffCorrections(full, base []Correction) []Correction {
 	}
 	for _, b := range base {
 		if !slices.ContainsFunc(full, func(c Correction) bool { return c.place() == b.place() }) {
-			out = append(out, Correction{Line: b.Line, Column: b.Column, From: b.From, To: b.From, Reason: "as read"})
+			out = append(out, Correction{Line: b.Line, Column: b.Column, From: b.From, To: b.From, Reason: ReasonAsRead})
 		}
 	}
 	sortCorrections(out)
@@ -544,7 +544,9 @@ func (f *finder) corrections(es []edit, pinned map[int]bool) []Correction {
 	for _, e := range es {
 		line := sort.Search(len(starts), func(i int) bool { return starts[i] > e.start })
 		col := utf8.RuneCountInString(f.text[starts[line-1]:e.start]) + 1
-		out = append(out, Correction{Line: line, Column: col, From: f.text[e.start:e.end], To: e.to, Reason: e.reason})
+		var r Reason
+		_ = r.UnmarshalText([]byte(e.reason))
+		out = append(out, Correction{Line: line, Column: col, From: f.text[e.start:e.end], To: e.to, Reason: r})
 	}
 	return out
 }

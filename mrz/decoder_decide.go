@@ -1,0 +1,541 @@
+package mrz
+
+import (
+	"errors"
+	"math"
+)
+
+// Deciding the reading. The search gives the cheapest readings that
+// satisfy every type and check digit; each is then parsed, which checks
+// what the search does not follow exactly (30 February, centuries, a Dutch
+// BSN). Among those that parse valid, the best is returned when no other
+// is within the margin of it (its odds against every other are at least
+// e^margin); otherwise the candidate is ambiguous and lists them. When the
+// search cannot tell (more readings it did not keep could lie within the
+// margin), it searches again with more paths per state, and, failing that,
+// does not claim a valid reading.
+
+// The decoder's bounds and defaults.
+const (
+	// kFirst and kMax are the paths kept per state: first, and when the
+	// first search cannot decide.
+	kFirst = 8
+	kMax   = 64
+	// defaultMargin is the log-odds by which the best valid reading must
+	// beat every other: ln 100, odds of 100 to 1.
+	defaultMargin = 4.605170185988092
+)
+
+// decodeConfig says how the decoder decides.
+type decodeConfig struct {
+	margin float64
+	// maxCheck is the most the check digits may cost above the reading
+	// the types alone give; maxType the most that reading may cost above
+	// the most probable characters (the plausibility of an MRZ at all).
+	maxCheck, maxType float64
+	ref               []Option
+}
+
+// lattice is what the decoder reads for one layout: for each offset of
+// the MRZ (its lines joined by '\n'), the characters it may hold with their
+// costs, cheapest first, and the most probable one.
+type lattice struct {
+	lay   *layout
+	cells [][]cell
+	top   []byte // the most probable character at each offset; '\n' at breaks
+	// filler marks the offsets where text priors read a K as a filler
+	// because only fillers may stand there (see textPriors).
+	filler []bool
+}
+
+// pick sets one offset of the MRZ to a character.
+type pick struct {
+	off int
+	to  byte
+}
+
+// decision is what the decoder makes of one group of lines.
+type decision struct {
+	lat  *lattice
+	base []byte // the reading given
+	doc  Document
+	perr error // Parse's error for base
+	// valid: base is the best valid reading and alone within the margin.
+	// ambiguous: several readings are; alts lists them, base holding the
+	// most probable characters where they differ.
+	valid, ambiguous bool
+	alts             [][]pick
+	cost             float64 // of base, above the most probable characters
+	passed, total    int     // check digits of base that hold, and all
+}
+
+// candReading is a valid reading found by the search.
+type candReading struct {
+	lat  *lattice
+	raw  []byte
+	cost float64
+	doc  Document
+}
+
+// layoutRun is the search of one layout.
+type layoutRun struct {
+	lat        *lattice
+	units      []unit
+	relaxed    []byte  // the cheapest reading that satisfies the types
+	relaxCost  float64 // its cost
+	searchable bool    // every unit may hold something
+	plausible  bool    // the types cost at most maxType
+}
+
+// decide reads one group of lines, given a lattice per layout the lines
+// may have. It reports false when none looks like an MRZ.
+//
+// First the best valid reading of each layout: the first of the search's
+// cheapest readings that parses valid (when none of them does and the
+// search kept as many as it could, it searches again with more paths per
+// state; failing that, no reading is claimed valid). Then, the readings
+// within the margin of the best that agree with it where no check digit
+// reaches: a search with those places fixed.
+func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
+	s.combosBuf = s.combosBuf[:0]
+	runs := make([]layoutRun, 0, len(lats))
+	for _, lat := range lats {
+		runs = append(runs, prepare(lat, cfg, s))
+	}
+	var firsts []candReading
+	sure := true
+	for i := range runs {
+		r := &runs[i]
+		if !r.searchable || !r.plausible {
+			continue
+		}
+		v, ok, sureHere := r.bestValid(s, cfg)
+		sure = sure && sureHere
+		if ok {
+			firsts = append(firsts, v)
+		}
+	}
+	if len(firsts) == 0 {
+		return fromRelaxed(runs, cfg)
+	}
+	sortReadings(firsts)
+	best := firsts[0]
+	var run *layoutRun
+	for i := range runs {
+		if runs[i].lat == best.lat {
+			run = &runs[i]
+		}
+	}
+	near, sureNear := run.near(s, cfg, best)
+	for _, v := range firsts[1:] {
+		if v.cost-best.cost < tie { // another layout, as probable
+			near = append(near, v.raw)
+		}
+	}
+	d := fromNear(best, near, run, cfg)
+	// Readings the search did not keep may be better, or lie within the
+	// margin: never claim this one valid (its error says so).
+	d.valid = d.valid && sure && sureNear
+	return d, true
+}
+
+// bestValid returns the cheapest reading of the layout that parses valid,
+// and whether the search is sure there is no cheaper one.
+func (r *layoutRun) bestValid(s *search, cfg *decodeConfig) (candReading, bool, bool) {
+	for k := kFirst; k <= kMax; k *= 8 {
+		s.reset(planOf(r.lat.lay), r.units, k, r.relaxCost+cfg.maxCheck, r.lat.lay.format)
+		paths := s.run()
+		for _, p := range paths {
+			if v, ok := r.parsed(s, p, cfg); ok {
+				return v, true, !s.inexact
+			}
+		}
+		if len(paths) < k && !s.inexact {
+			return candReading{}, false, true // no valid reading at all
+		}
+	}
+	return candReading{}, false, false
+}
+
+// parsed returns the reading of a path when it parses valid as the
+// layout's format.
+func (r *layoutRun) parsed(s *search, p path, cfg *decodeConfig) (candReading, bool) {
+	raw := append([]byte(nil), r.lat.top...)
+	s.reading(p.node, raw)
+	d, err := Parse(string(raw), cfg.ref...)
+	if err != nil || d.Format() != r.lat.lay.format {
+		return candReading{}, false
+	}
+	return candReading{r.lat, raw, p.cost, d}, true
+}
+
+// near returns the valid readings within the margin of best that agree
+// with it where no check digit reaches, best first, and whether the search
+// is sure it saw them all.
+func (r *layoutRun) near(s *search, cfg *decodeConfig, best candReading) ([][]byte, bool) {
+	checked := layoutPlans[r.lat.lay.format].checked
+	s.pinned = append(s.pinned[:0], r.units...)
+	for i := range s.pinned {
+		u := &s.pinned[i]
+		if checked[u.off] || checked[int(u.off)+int(u.n)-1] {
+			continue
+		}
+		for j := range u.combos {
+			if string(u.combos[j].chars[:u.n]) == string(best.raw[u.off:int(u.off)+int(u.n)]) {
+				u.combos = u.combos[j : j+1]
+				break
+			}
+		}
+	}
+	limit := best.cost + cfg.margin
+	for k := kFirst; k <= kMax; k *= 8 {
+		s.reset(planOf(r.lat.lay), s.pinned, k, r.relaxCost+cfg.maxCheck, r.lat.lay.format)
+		paths := s.run()
+		near := [][]byte{best.raw}
+		for _, p := range paths {
+			if p.cost >= limit {
+				break
+			}
+			if v, ok := r.parsed(s, p, cfg); ok && string(v.raw) != string(best.raw) {
+				near = append(near, v.raw)
+			}
+		}
+		if !s.inexact && (len(paths) < k || paths[k-1].cost >= limit) {
+			return near, true
+		}
+		if k*8 > kMax {
+			return near, false
+		}
+	}
+	return [][]byte{best.raw}, false
+}
+
+// prepare fills the units of a lattice and finds its relaxed reading.
+func prepare(lat *lattice, cfg *decodeConfig, s *search) layoutRun {
+	r := layoutRun{lat: lat, searchable: true}
+	r.units = append([]unit(nil), unitsOf(lat.lay)...)
+	r.relaxed = append([]byte(nil), lat.top...)
+	for i := range r.units {
+		u := &r.units[i]
+		var ok bool
+		s.combosBuf, ok = u.fill(lat.lay.format, lat.cells, math.Inf(1), s.combosBuf)
+		if !ok {
+			r.searchable = false
+			continue
+		}
+		r.relaxCost += u.combos[0].cost
+		copy(r.relaxed[u.off:int(u.off)+int(u.n)], u.combos[0].chars[:u.n])
+	}
+	r.plausible = r.relaxCost <= cfg.maxType && r.codeAllowed()
+	return r
+}
+
+// codeAllowed reports whether the layout's document code may be read.
+func (r *layoutRun) codeAllowed() bool {
+	for i := range r.units {
+		if r.units[i].kind == uCode {
+			return len(r.units[i].combos) > 0
+		}
+	}
+	return true
+}
+
+func sortReadings(v []candReading) {
+	// Insertion sort: stable, and the lists are short.
+	for i := 1; i < len(v); i++ {
+		for j := i; j > 0 && v[j].cost < v[j-1].cost; j-- {
+			v[j], v[j-1] = v[j-1], v[j]
+		}
+	}
+}
+
+// fromNear decides from the valid readings within the margin of the best
+// that agree with it where no check digit reaches (near, the best first):
+// where none reaches (names, country codes), the best-scoring characters
+// are taken, and only exact ties are ambiguous, as no check digit can
+// confirm them and the scores (or the priors of Find) are all the evidence
+// there is.
+func fromNear(best candReading, near [][]byte, run *layoutRun, cfg *decodeConfig) decision {
+	d := decision{lat: best.lat, base: best.raw, doc: best.doc, cost: best.cost}
+	base := best.raw
+	var alts [][]pick
+	if len(near) > 1 {
+		base, alts = factor(near, best.lat.top)
+	}
+	base = append([]byte(nil), base...)
+	alts = append(alts, unitTies(run, base, cfg, best.raw)...)
+	if len(alts) == 0 {
+		d.valid = true
+		d.passed, d.total = countChecks(best.doc)
+		return d
+	}
+	d.ambiguous, d.base, d.alts = true, base, alts
+	d.doc, d.perr = parseAny(d.base, cfg)
+	d.cost = costOf(best.lat, d.base)
+	d.passed, d.total = countChecks(d.doc)
+	return d
+}
+
+// tie is the margin where no check digit reaches: only exact ties (to
+// rounding) are ambiguous there.
+const tie = 1e-9
+
+// sameUnchecked reports whether a and b agree where no check digit
+// reaches.
+func sameUnchecked(a, b []byte, checked []bool) bool {
+	for o := range a {
+		if !checked[o] && a[o] != b[o] {
+			return false
+		}
+	}
+	return true
+}
+
+// unitTies returns the alternatives of the units of r where several
+// combinations are within their margin of the cheapest (cfg.margin where a
+// check digit reaches, a tie elsewhere), and sets those units of base to
+// their most probable characters. Given the best valid reading, it looks
+// at the units no check digit reaches only, and counts a combination only
+// when the reading stays valid with it.
+func unitTies(r *layoutRun, base []byte, cfg *decodeConfig, valid []byte) [][]pick {
+	var alts [][]pick
+	checked := layoutPlans[r.lat.lay.format].checked
+	for i := range r.units {
+		u := &r.units[i]
+		margin := tie
+		if checked[u.off] || checked[int(u.off)+int(u.n)-1] {
+			if valid != nil {
+				continue
+			}
+			margin = cfg.margin
+		}
+		if len(u.combos) < 2 || u.combos[1].cost-u.combos[0].cost >= margin {
+			continue
+		}
+		var tied []combo
+		for _, x := range u.combos {
+			if x.cost-u.combos[0].cost >= margin {
+				break
+			}
+			if valid == nil || stillValid(r, valid, u, &x, cfg) {
+				tied = append(tied, x)
+			}
+		}
+		if len(tied) < 2 {
+			continue
+		}
+		top := r.lat.top[u.off : int(u.off)+int(u.n)]
+		copy(base[u.off:], top)
+		for _, x := range tied {
+			var alt []pick
+			for j := 0; j < int(u.n); j++ {
+				if x.chars[j] != top[j] {
+					alt = append(alt, pick{int(u.off) + j, x.chars[j]})
+				}
+			}
+			if alt != nil {
+				alts = append(alts, alt)
+			}
+		}
+	}
+	return alts
+}
+
+// stillValid reports whether the valid reading stays valid with unit u
+// holding x.
+func stillValid(r *layoutRun, valid []byte, u *unit, x *combo, cfg *decodeConfig) bool {
+	if string(valid[u.off:int(u.off)+int(u.n)]) == string(x.chars[:u.n]) {
+		return true
+	}
+	raw := append([]byte(nil), valid...)
+	copy(raw[u.off:], x.chars[:u.n])
+	d, err := Parse(string(raw), cfg.ref...)
+	return err == nil && d.Format() == r.lat.lay.format
+}
+
+// fromRelaxed gives the reading the types alone make, when no valid
+// reading is plausible: that of the cheapest plausible layout. Units where
+// several combinations are within the margin keep their most probable
+// characters and list the others as alternatives.
+func fromRelaxed(runs []layoutRun, cfg *decodeConfig) (decision, bool) {
+	var best *layoutRun
+	for i := range runs {
+		r := &runs[i]
+		if r.plausible && (best == nil || r.relaxCost < best.relaxCost) {
+			best = r
+		}
+	}
+	if best == nil {
+		return decision{}, false
+	}
+	d := decision{lat: best.lat, base: best.relaxed}
+	d.alts = unitTies(best, d.base, cfg, nil)
+	d.ambiguous = len(d.alts) > 0
+	d.doc, d.perr = parseAny(d.base, cfg)
+	if d.doc.lay == nil {
+		return decision{}, false
+	}
+	d.cost = costOf(best.lat, d.base)
+	d.passed, d.total = countChecks(d.doc)
+	// Plausibility: at least one check digit that is a digit and holds,
+	// where there are any, but for the French layouts, which their fixed
+	// start tells apart.
+	if d.total > 0 && !digitCheckHolds(d.doc) && !fixedStart(d.base, d.doc.Format()) {
+		return decision{}, false
+	}
+	return d, true
+}
+
+// parseAny parses a reading that may not be valid.
+func parseAny(raw []byte, cfg *decodeConfig) (Document, error) {
+	d, err := Parse(string(raw), cfg.ref...)
+	var se *SyntaxError
+	if errors.As(err, &se) {
+		return Document{}, err
+	}
+	return d, err
+}
+
+// costOf returns the cost of a reading: the sum of its characters' costs.
+func costOf(lat *lattice, raw []byte) float64 {
+	total := 0.0
+	for o, c := range raw {
+		if c == '\n' {
+			continue
+		}
+		cost := math.Inf(1)
+		for _, x := range lat.cells[o] {
+			if x.c == c {
+				cost = x.cost
+				break
+			}
+		}
+		total += cost
+	}
+	return total
+}
+
+// countChecks counts the check digits of d that hold, and all it has.
+func countChecks(d Document) (passed, total int) {
+	if d.lay == nil {
+		return 0, 0
+	}
+	for _, c := range d.lay.checks {
+		switch d.Check(c.id) {
+		case CheckPassed:
+			total++
+			passed++
+		case CheckFailed:
+			total++
+		}
+	}
+	return passed, total
+}
+
+// digitCheckHolds reports whether a check digit of d that is a digit
+// holds.
+func digitCheckHolds(d Document) bool {
+	for _, c := range d.lay.checks {
+		if d.Check(c.id) == CheckPassed && isDigit(d.raw[c.pos]) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixedStart reports whether raw starts as the French layouts always do.
+func fixedStart(raw []byte, f Format) bool {
+	return len(raw) >= 5 && ((f == FrenchDrivingLicence && string(raw[:5]) == "D1FRA") ||
+		(f == FrenchID && string(raw[:5]) == "IDFRA"))
+}
+
+// factor splits the readings within the margin into places: sets of
+// offsets that vary together (a check digit's alternatives) apart from
+// those that vary alone (a name's). It returns the base reading, holding
+// the most probable characters at every place, and for each place each way
+// the readings fill it, but the base's own.
+func factor(near [][]byte, top []byte) ([]byte, [][]pick) {
+	first := near[0]
+	var diff []int
+	for o := range first {
+		for _, r := range near[1:] {
+			if r[o] != first[o] {
+				diff = append(diff, o)
+				break
+			}
+		}
+	}
+	base := append([]byte(nil), first...)
+	for _, o := range diff {
+		base[o] = top[o]
+	}
+	// Union the offsets that do not vary independently.
+	parent := make([]int, len(diff))
+	for i := range parent {
+		parent[i] = i
+	}
+	var root func(i int) int
+	root = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := range diff {
+		for j := i + 1; j < len(diff); j++ {
+			if root(i) != root(j) && dependent(near, diff[i], diff[j]) {
+				parent[root(j)] = root(i)
+			}
+		}
+	}
+	var alts [][]pick
+	for i := range diff {
+		if root(i) != i {
+			continue
+		}
+		var offs []int
+		for j := range diff {
+			if root(j) == i {
+				offs = append(offs, diff[j])
+			}
+		}
+		seen := map[string]bool{string(project(base, offs)): true}
+		for _, r := range near {
+			p := string(project(r, offs))
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			var alt []pick
+			for j, o := range offs {
+				if p[j] != base[o] {
+					alt = append(alt, pick{o, p[j]})
+				}
+			}
+			alts = append(alts, alt)
+		}
+	}
+	return base, alts
+}
+
+func project(r []byte, offs []int) []byte {
+	out := make([]byte, len(offs))
+	for j, o := range offs {
+		out[j] = r[o]
+	}
+	return out
+}
+
+// dependent reports whether the readings' characters at a and b are not
+// every combination of those at a and those at b.
+func dependent(near [][]byte, a, b int) bool {
+	pairs := map[[2]byte]bool{}
+	as, bs := map[byte]bool{}, map[byte]bool{}
+	for _, r := range near {
+		pairs[[2]byte{r[a], r[b]}] = true
+		as[r[a]] = true
+		bs[r[b]] = true
+	}
+	return len(pairs) != len(as)*len(bs)
+}
