@@ -19,7 +19,29 @@ type reading struct {
 	ll         float64 // mean log probability of the characters of lines
 	otherLL    float64 // best mean log probability read the other way up
 	flip       bool
-	dir        pt // reading direction in the image
+	dir        pt          // reading direction in the image
+	conf       [][]float64 // of each character of lines
+}
+
+// confidences returns the confidence of every character of the reading:
+// its probability in its cell, raised by each passing check digit that
+// covers it.
+func (r *reading) confidences() [][]float64 {
+	boost := checkedCells(r.cand.Document, len(r.lines))
+	out := make([][]float64, len(r.lines))
+	for i, l := range r.lines {
+		out[i] = make([]float64, len(l))
+		for j := 0; j < len(l); j++ {
+			c := prob(r.cells[i][j].scores(), l[j])
+			if i < len(boost) && j < len(boost[i]) {
+				for b := boost[i][j]; b > 0; b-- {
+					c = 1 - (1-c)*checkFactor
+				}
+			}
+			out[i][j] = c
+		}
+	}
+	return out
 }
 
 // better reports whether r is a better reading than o: valid before
@@ -59,7 +81,6 @@ func (r *reading) result(w, h int) *Result {
 		Height:       h,
 	}
 	norm := func(p pt) geometry.Point { return geometry.Point{X: p.X / float64(w), Y: p.Y / float64(h)} }
-	boost := checkedCells(r.cand.Document, len(r.lines))
 	var sumLog float64
 	var n int
 	for i, l := range r.lines {
@@ -71,10 +92,7 @@ func (r *reading) result(w, h int) *Result {
 			for k := range q {
 				poly[k] = norm(c.s.st.toImage(q[k].X, q[k].Y))
 			}
-			conf := prob(c.scores(), l[j])
-			for b := boost[i][j]; b > 0; b-- {
-				conf = 1 - (1-conf)*checkFactor
-			}
+			conf := r.conf[i][j]
 			chars[j] = Char{Value: l[j], Confidence: conf, Polygon: poly}
 			sumLog += logProb(conf)
 			n++

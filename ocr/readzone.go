@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mrzkit/mrzkit/mrz"
+	"github.com/mrzkit/mrzkit/ocr/internal/glyph"
 )
 
 // Reading a zone: its lines are resampled into strips, both ways up, the
@@ -254,43 +255,69 @@ type cellRef struct {
 
 func (c cellRef) scores() *scores { return &c.s.sc[c.i] }
 
-// decide runs the MRZ decoder on the reading and keeps its best
-// candidate spanning every line.
+// decide runs the MRZ decoder on the scores of the reading's cells and
+// keeps its best candidate.
 func (r *reading) decide(cfg config) bool {
-	cands, err := mrz.Find(strings.Join(r.raw, "\n"), cfg.mrzOpts...)
+	lines := make([][]mrz.Position, len(r.cells))
+	for i, l := range r.cells {
+		lines[i] = make([]mrz.Position, len(l))
+		for j, c := range l {
+			lines[i][j] = positionOf(c.scores())
+		}
+	}
+	cands, err := mrz.FindScored(lines, cfg.mrzOpts...)
 	if err != nil {
 		return false
 	}
-	for _, c := range cands {
-		if c.StartLine != 1 || c.EndLine != len(r.raw) {
-			continue
+	if len(cands) == 0 {
+		// Lines the scored decoder does not take for an MRZ, as malformed
+		// ones printed with their fields shifted: the text decoder may
+		// still read them as an invalid MRZ (never as a valid one, which
+		// the scores did not support).
+		cands, err = mrz.Find(strings.Join(r.raw, "\n"), cfg.mrzOpts...)
+		if err != nil || len(cands) == 0 || cands[0].IsValid() || cands[0].StartLine != 1 || cands[0].EndLine != len(r.raw) {
+			return false
 		}
-		lines := c.Document.Lines()
-		if len(lines) != len(r.raw) {
-			continue
-		}
-		same := true
-		for i := range lines {
-			if len(lines[i]) != len(r.raw[i]) {
-				same = false
-			}
-		}
-		if !same {
-			continue
-		}
-		r.cand = c
-		r.lines = lines
-		r.valid = c.IsValid()
-		var sum float64
-		var k int
-		for i, l := range lines {
-			for j := 0; j < len(l); j++ {
-				sum += logProb(prob(r.cells[i][j].scores(), l[j]))
-				k++
-			}
-		}
-		r.ll = sum / float64(max(k, 1))
-		return true
 	}
-	return false
+	c := cands[0]
+	got := c.Document.Lines()
+	if len(got) != len(r.raw) {
+		return false
+	}
+	for i := range got {
+		if len(got[i]) != len(r.raw[i]) {
+			return false
+		}
+	}
+	r.cand = c
+	r.lines = got
+	var sum float64
+	var k int
+	for i, l := range got {
+		for j := 0; j < len(l); j++ {
+			sum += logProb(prob(r.cells[i][j].scores(), l[j]))
+			k++
+		}
+	}
+	r.ll = sum / float64(max(k, 1))
+	r.conf = r.confidences()
+	r.cand.Err = withDoubts(r.cand.Err, r.doubt(r.conf))
+	r.valid = r.cand.Err == nil && r.cand.Document.IsValid()
+	return true
+}
+
+// positionOf turns a cell's scores into the decoder's alternatives.
+func positionOf(s *scores) mrz.Position {
+	p := make(mrz.Position, 0, len(s))
+	for i, v := range s {
+		if v > 0 {
+			p = append(p, mrz.Choice{Char: glyph.Charset[i], P: float64(v)})
+		}
+	}
+	if len(p) == 0 { // no class at all: every one alike
+		for i := range s {
+			p = append(p, mrz.Choice{Char: glyph.Charset[i], P: 1.0 / float64(len(s))})
+		}
+	}
+	return p
 }
