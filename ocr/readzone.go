@@ -163,6 +163,7 @@ func scanLine(src *source, g gridLine, a, b int, flip bool, cfg config, sc *scra
 		bd = band{topA: float64(st.p.h)/2 - 0.47*st.sp, botA: float64(st.p.h)/2 + 0.47*st.sp, ok: true}
 	}
 	qs := bd.quads(&st, nil)
+	normalizeStrip(&st)
 	out := make([]scores, n)
 	cfg.classify(st.p.gray(), qs, out)
 	for c := 0; c < n; c++ {
