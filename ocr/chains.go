@@ -107,7 +107,7 @@ func chains(cs []comp, frame int, lim chainLimits, minLen int) [][]int32 {
 			if hmax > 1.6*hmin {
 				// A filler may be printed smaller than the letters: it
 				// then stands within their height, about its middle.
-				if hmax > 3*hmin {
+				if hmax > 2.2*hmin {
 					continue
 				}
 				small, big := a, b

@@ -137,6 +137,14 @@ func fitLine(cs []comp, chain []int32, dir pt) (l line, ok bool) {
 	for k := range items {
 		items[k].single = items[k].fw <= 1.35*p
 	}
+	// A line's ends may have caught something taller than its characters
+	// (an edge, a photo): drop it.
+	for len(items) > 2 && items[len(items)-1].fh > 1.6*hb {
+		items = items[:len(items)-1]
+	}
+	for len(items) > 2 && items[0].fh > 1.6*hb {
+		items = items[1:]
+	}
 	// Cells: walk along the line.
 	type obs struct{ k, t float64 }
 	var pts []obs

@@ -35,7 +35,7 @@ func layouts(m int, short bool) [][]int {
 // component may join a line's end.
 const (
 	maxMissing = 6
-	maxExtra   = 1
+	maxExtra   = 2
 )
 
 // scan is one line of a zone classified over cells [a, b] of the zone,
@@ -48,17 +48,66 @@ type scan struct {
 	ink   []bool
 }
 
-// readZone reads zone f; nil when no layout gives an MRZ.
+// readZone reads zone f; nil when no layout gives an MRZ. The zone's
+// lines are read together, and when that gives no valid MRZ, every
+// contiguous part of them on its own (a line of printed data may have
+// joined the zone).
 func readZone(src *source, f found, cfg config, sc *scratch) *reading {
-	z := f.z
-	m := len(z.lines)
-	ext := z.k1 - z.k0 + 1
+	m := len(f.z.lines)
+	zr := zoneReader{src: src, f: f, cfg: cfg, sc: sc, cache: map[scanKey]*scan{}}
+	var best *reading
+	for size := m; size >= 1; size-- {
+		for i0 := 0; i0+size <= m; i0++ {
+			r := zr.read(i0, i0+size)
+			if r != nil && (best == nil || r.better(best)) {
+				best = r
+			}
+		}
+		if best != nil && best.valid {
+			break
+		}
+	}
+	return best
+}
+
+// zoneReader reads parts of a zone, classifying each line's cells once.
+type zoneReader struct {
+	src   *source
+	f     found
+	cfg   config
+	sc    *scratch
+	cache map[scanKey]*scan
+}
+
+type scanKey struct {
+	line, a, b int
+	flip       bool
+}
+
+func (zr *zoneReader) scan(line, a, b int, flip bool) *scan {
+	k := scanKey{line, a, b, flip}
+	if s, ok := zr.cache[k]; ok {
+		return s
+	}
+	s := scanLine(zr.src, zr.f.grid[line], a, b, flip, zr.cfg, zr.sc)
+	zr.cache[k] = s
+	return s
+}
+
+// read reads lines [i0, i1) of the zone as an MRZ.
+func (zr *zoneReader) read(i0, i1 int) *reading {
+	z := zr.f.z
+	m := i1 - i0
+	k0, k1 := math.MaxInt, math.MinInt
 	short := false
-	for _, l := range z.lines {
-		if l.cells <= 12 {
+	for i := i0; i < i1; i++ {
+		k0 = min(k0, z.offset[i])
+		k1 = max(k1, z.offset[i]+z.lines[i].cells-1)
+		if z.lines[i].cells <= 12 {
 			short = true
 		}
 	}
+	ext := k1 - k0 + 1
 	type hyp struct {
 		lens     []int
 		start, n int
@@ -72,9 +121,9 @@ func readZone(src *source, f found, cfg config, sc *scratch) *reading {
 		if ext > n+maxExtra || ext < n-maxMissing {
 			continue
 		}
-		starts := []int{z.k0}
+		starts := []int{k0}
 		if ext != n {
-			starts = append(starts, z.k1-n+1)
+			starts = append(starts, k1-n+1)
 		}
 		for _, s := range starts {
 			hs = append(hs, hyp{lens, s, n})
@@ -95,9 +144,9 @@ func readZone(src *source, f found, cfg config, sc *scratch) *reading {
 		var keys []key
 		for _, h := range hs {
 			for j, L := range h.lens {
-				zi, a := j, h.start
+				zi, a := i0+j, h.start
 				if flip {
-					zi, a = m-1-j, h.start+h.n-L
+					zi, a = i1-1-j, h.start+h.n-L
 				}
 				k := key{zi, L}
 				rg, ok := need[k]
@@ -108,25 +157,21 @@ func readZone(src *source, f found, cfg config, sc *scratch) *reading {
 				need[k] = [2]int{min(rg[0], a), max(rg[1], a+L-1)}
 			}
 		}
-		scans := map[key]*scan{}
-		for _, k := range keys {
-			rg := need[k]
-			scans[k] = scanLine(src, f.grid[k.line], rg[0], rg[1], flip, cfg, sc)
-		}
 		for _, h := range hs {
 			ls := make([]*scan, m)
 			for j, L := range h.lens {
-				zi := j
+				zi := i0 + j
 				if flip {
-					zi = m - 1 - j
+					zi = i1 - 1 - j
 				}
-				ls[zi] = scans[key{zi, L}]
+				rg := need[key{zi, L}]
+				ls[zi-i0] = zr.scan(zi, rg[0], rg[1], flip)
 			}
-			r := decodeLayout(ls, h.lens, h.start, flip, cfg)
+			r := decodeLayout(ls, h.lens, h.start, flip, zr.cfg)
 			if r == nil {
 				continue
 			}
-			r.dir = z.lines[0].d
+			r.dir = z.lines[i0].d
 			if flip {
 				r.dir = r.dir.mul(-1)
 			}

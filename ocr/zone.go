@@ -22,11 +22,12 @@ type zone struct {
 
 // Bounds on what a line of an MRZ looks like, in pitches.
 const (
-	maxRMS        = 0.16 // a monospaced font keeps its cells within this of the fit
-	minSpacing    = 1.15 // between the centre lines of two MRZ lines
-	maxSpacing    = 3.2
-	maxAngle      = 3 * math.Pi / 180
-	maxPitchRatio = 1.12
+	maxRMS         = 0.16 // a monospaced font keeps its cells within this of the fit
+	minSpacing     = 1.15 // between the centre lines of two MRZ lines
+	maxSpacing     = 3.2
+	nominalSpacing = 1.67 // ICAO: 4.23 mm between lines, 2.54 mm between characters
+	maxAngle       = 3 * math.Pi / 180
+	maxPitchRatio  = 1.12
 )
 
 // mrzLengths are the lengths of the lines an MRZ may have.
@@ -88,45 +89,50 @@ func zones(ls []*line) []zone {
 			}
 			ms = append(ms, member{j, dn, koff})
 		}
-		sort.Slice(ms, func(a, b int) bool { return ms[a].dn < ms[b].dn })
-		// Keep the contiguous stack around r with steady spacing.
-		ri := 0
-		for i, m := range ms {
-			if m.i == si {
-				ri = i
-			}
-		}
-		lo, hi := ri, ri
-		var spacing float64
-		for lo > 0 {
-			s := ms[lo].dn - ms[lo-1].dn
-			if s < minSpacing || s > maxSpacing || (spacing > 0 && math.Abs(s-spacing) > 0.25*spacing) {
-				break
-			}
-			if spacing == 0 {
-				spacing = s
-			}
-			lo--
-		}
-		for hi < len(ms)-1 && hi-lo < 2 {
-			s := ms[hi+1].dn - ms[hi].dn
-			if s < minSpacing || s > maxSpacing || (spacing > 0 && math.Abs(s-spacing) > 0.25*spacing) {
-				break
-			}
-			if spacing == 0 {
-				spacing = s
-			}
-			hi++
-		}
-		for hi-lo > 2 { // at most three lines: drop the shorter end
-			if ls[ms[lo].i].cells < ls[ms[hi].i].cells {
-				lo++
-			} else {
-				hi--
+		// Grow a stack from r: the lines as long as r first, then any
+		// (the short first line of a CH-DL, a line whose fillers were
+		// lost), each time the neighbour above or below whose spacing
+		// best matches the stack's (or the nominal line pitch).
+		stack := []member{ms[0]}
+		taken := make([]bool, len(ms))
+		taken[0] = true
+		for pass := 0; pass < 2 && len(stack) < 3; pass++ {
+			for len(stack) < 3 {
+				want := nominalSpacing
+				if len(stack) > 1 {
+					want = (stack[len(stack)-1].dn - stack[0].dn) / float64(len(stack)-1)
+				}
+				bi, bd := -1, math.Inf(1)
+				for i, m := range ms {
+					if taken[i] || (pass == 0 && float64(ls[m.i].cells) < 0.6*float64(r.cells)) {
+						continue
+					}
+					var sp float64
+					switch {
+					case m.dn > stack[len(stack)-1].dn:
+						sp = m.dn - stack[len(stack)-1].dn
+					case m.dn < stack[0].dn:
+						sp = stack[0].dn - m.dn
+					default:
+						continue
+					}
+					if sp < minSpacing || sp > maxSpacing || (len(stack) > 1 && math.Abs(sp-want) > 0.25*want) {
+						continue
+					}
+					if d := math.Abs(sp - want); d < bd {
+						bi, bd = i, d
+					}
+				}
+				if bi < 0 {
+					break
+				}
+				taken[bi] = true
+				stack = append(stack, ms[bi])
+				sort.Slice(stack, func(a, b int) bool { return stack[a].dn < stack[b].dn })
 			}
 		}
 		z := zone{k0: math.MaxInt, k1: math.MinInt}
-		for _, m := range ms[lo : hi+1] {
+		for _, m := range stack {
 			l := ls[m.i]
 			z.lines = append(z.lines, l)
 			z.offset = append(z.offset, m.koff)
