@@ -12,6 +12,10 @@ import "math"
 type band struct {
 	topA, topB, botA, botB float64
 	ok                     bool
+	// clear reports that the rows just above and below the band hold
+	// little ink against the band itself, as about any line of text (and
+	// unlike noise, where "lines" are chains of specks).
+	clear bool
 }
 
 func (b band) top(x float64) float64 { return b.topA + b.topB*x }
@@ -79,13 +83,52 @@ func measureBand(s *strip, mask []uint8) (band, []uint8) {
 	if !ok1 || !ok2 {
 		return bd, mask
 	}
-	bd = band{ta, tb, ba, bb, true}
+	bd = band{topA: ta, topB: tb, botA: ba, botB: bb, ok: true}
 	// A band too thin or too thick is not a line of text.
 	hm := bd.bot(float64(w)/2) - bd.top(float64(w)/2)
 	if hm < 0.4*s.sp || hm > 1.8*s.sp {
 		bd.ok = false
 	}
+	bd.clear = bd.margins(mask, s)
 	return bd, mask
+}
+
+// Margins of a line of text: rows from marginNear to marginFar pitches
+// beyond the band, where the neighbouring lines of an MRZ have not begun
+// (they are 1.7 pitches apart, their characters one high), must hold
+// less than marginInk of the band's ink density.
+const (
+	marginNear = 0.15
+	marginFar  = 0.45
+	marginInk  = 0.35
+)
+
+func (bd band) margins(mask []uint8, s *strip) bool {
+	w, h := s.p.w, s.p.h
+	var in, inN, out, outN int
+	for x := 0; x < w; x++ {
+		fx := float64(x)
+		t, b := bd.top(fx), bd.bot(fx)
+		for y := 0; y < h; y++ {
+			fy := float64(y) + 0.5
+			v := int(mask[y*w+x])
+			switch {
+			case fy >= t && fy < b:
+				in += v
+				inN++
+			case (fy >= b+marginNear*s.sp && fy < b+marginFar*s.sp) || (fy < t-marginNear*s.sp && fy >= t-marginFar*s.sp):
+				out += v
+				outN++
+			}
+		}
+	}
+	if in == 0 || inN == 0 {
+		return false
+	}
+	if outN == 0 {
+		return true
+	}
+	return float64(out)/float64(outN) < marginInk*float64(in)/float64(inN)
 }
 
 // robustLine fits y = a + b·x by least squares, then again without the

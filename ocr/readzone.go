@@ -46,6 +46,7 @@ type scan struct {
 	sc    []scores // indexed by zone cell - a
 	quads []quad   // in the strip's pixels, indexed by zone cell - a
 	ink   []bool
+	text  bool // the band looks like a line of text
 }
 
 // readZone reads zone f; nil when no layout gives an MRZ. The zone's
@@ -203,6 +204,7 @@ func scanLine(src *source, g gridLine, a, b int, flip bool, cfg config, sc *scra
 	bd, mask := measureBand(&st, sc.smask)
 	sc.smask = mask
 	s := &scan{st: st, a: a, b: b, sc: make([]scores, n), quads: make([]quad, n), ink: make([]bool, n)}
+	s.text = bd.ok && bd.clear
 	if !bd.ok {
 		// No text band: read the cells at their nominal height.
 		bd = band{topA: float64(st.p.h)/2 - 0.47*st.sp, botA: float64(st.p.h)/2 + 0.47*st.sp, ok: true}
@@ -263,6 +265,9 @@ func decodeLayout(scans []*scan, lens []int, start int, flip bool, cfg config) *
 			si = m - 1 - j
 		}
 		s := scans[si]
+		if !s.text {
+			return nil
+		}
 		var b strings.Builder
 		var refs []cellRef
 		for c := 0; c < lens[j]; c++ {

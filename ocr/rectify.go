@@ -38,7 +38,7 @@ func (s *source) level(i int) plane {
 
 // Strip geometry, in strip pixels and pitches.
 const (
-	stripMinPitch = 20.0 // strips are at least this many pixels to a cell
+	stripMinPitch = 8.0
 	stripMaxPitch = 36.0 // and at most this many
 	stripHalf     = 1.2  // rows from -stripHalf to +stripHalf pitches about the centre line
 )
