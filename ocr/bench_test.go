@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/mrzkit/mrzkit/mrz"
@@ -17,6 +18,13 @@ func bench2MP(b *testing.B) []byte {
 	file, err := pg.File()
 	if err != nil {
 		b.Fatal(err)
+	}
+	if path := os.Getenv("OCR_BENCH_JPEG"); path != "" {
+		// For measuring the peak memory of a reading in a process of its
+		// own (docs/ocr.md).
+		if err := os.WriteFile(path, file, 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
 	bd := pg.Image.Bounds()
 	b.Logf("page %dx%d (%.1f MP), %d bytes", bd.Dx(), bd.Dy(), float64(bd.Dx()*bd.Dy())/1e6, len(file))

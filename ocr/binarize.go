@@ -6,17 +6,22 @@ package ocr
 // need a pixel well below their mean; areas of high contrast (text) put the
 // threshold near the mean. Ink must also be darker than the mean by at
 // least minContrast levels, which keeps the noise of flat areas out.
+//
+// The first pass uses sauvolaK, which keeps light guilloches and print out
+// of the characters; when it finds no valid MRZ, a second pass uses
+// sauvolaKFaint, which keeps more of faint or blurred strokes.
 const (
-	sauvolaK    = 0.34
-	sauvolaR    = 128.0
-	minContrast = 10.0
+	sauvolaK      = 0.34
+	sauvolaKFaint = 0.18
+	sauvolaR      = 128.0
+	minContrast   = 10.0
 )
 
-// binarize returns a mask of p (1 for ink, 0 for background) thresholded in
-// windows of (2r+1)² pixels, clipped at the borders. The window sums run
+// binarize returns a mask of p (1 for ink, 0 for background) thresholded
+// with k in windows of (2r+1)² pixels, clipped at the borders. The window sums run
 // over columns and rows incrementally, so the cost is a few operations a
 // pixel whatever r is. mask is reused when it is large enough.
-func binarize(p plane, r int, mask []uint8) []uint8 {
+func binarize(p plane, r int, k float64, mask []uint8) []uint8 {
 	w, h := p.w, p.h
 	if cap(mask) < w*h {
 		mask = make([]uint8, w*h)
@@ -77,13 +82,13 @@ func binarize(p plane, r int, mask []uint8) []uint8 {
 				continue
 			}
 			// v < m(1-k) + m·k·sd/R  <=>  v - m(1-k) < m·k·sd/R
-			lhs := v - m*(1-sauvolaK)
+			lhs := v - m*(1-k)
 			if lhs < 0 {
 				out[x] = 1
 				continue
 			}
 			vr := float64(sq)/n - m*m
-			c := m * sauvolaK / sauvolaR
+			c := m * k / sauvolaR
 			if lhs*lhs < c*c*vr {
 				out[x] = 1
 			} else {

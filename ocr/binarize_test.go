@@ -26,7 +26,7 @@ func TestBinarize(t *testing.T) {
 			}
 		}
 	}
-	m := binarize(p, 8, nil)
+	m := binarize(p, 8, sauvolaK, nil)
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			in := false
@@ -43,11 +43,11 @@ func TestBinarize(t *testing.T) {
 }
 
 func TestBinarizeEmpty(t *testing.T) {
-	if m := binarize(plane{}, 5, nil); len(m) != 0 {
+	if m := binarize(plane{}, 5, sauvolaK, nil); len(m) != 0 {
 		t.Fatalf("empty plane gives %d pixels", len(m))
 	}
 	one := plane{1, 1, []uint8{0}}
-	if m := binarize(one, 5, nil); len(m) != 1 || m[0] != 0 {
+	if m := binarize(one, 5, sauvolaK, nil); len(m) != 1 || m[0] != 0 {
 		t.Fatalf("one pixel: %v", m)
 	}
 }

@@ -24,7 +24,7 @@ func (b band) bot(x float64) float64 { return b.botA + b.botB*x }
 // measureBand finds the text band of a strip. mask is a buffer.
 func measureBand(s *strip, mask []uint8) (band, []uint8) {
 	r := max(3, int(s.sp))
-	mask = binarize(s.p, r, mask)
+	mask = binarize(s.p, r, sauvolaK, mask)
 	w, h := s.p.w, s.p.h
 	mid := h / 2
 	lim := int(0.95 * s.sp) // search rows within this of the centre

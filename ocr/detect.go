@@ -45,10 +45,10 @@ type found struct {
 }
 
 // detect finds the candidate MRZ zones of the detection image p, best
-// first.
-func detect(p plane, sc *scratch) []found {
+// first, binarizing with Sauvola's k.
+func detect(p plane, k float64, sc *scratch) []found {
 	r := max(7, min(30, max(p.w, p.h)/60))
-	sc.mask = binarize(p, r, sc.mask)
+	sc.mask = binarize(p, r, k, sc.mask)
 	cs := sc.lab.label(sc.mask, p.w, p.h)
 	lim := chainLimits{minH: 4, maxH: float64(max(p.w, p.h)) / 20}
 	var out []found

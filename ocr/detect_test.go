@@ -53,7 +53,7 @@ func TestDetectGeometry(t *testing.T) {
 			s := detectScale(p0.w, p0.h)
 			det := resize(p0, max(1, int(float64(p0.w)*s+0.5)), max(1, int(float64(p0.h)*s+0.5)))
 			var sc scratch
-			fs := detect(det, &sc)
+			fs := detect(det, sauvolaK, &sc)
 			if len(fs) == 0 {
 				t.Fatal("no zone")
 			}

@@ -63,22 +63,27 @@ func read(ctx context.Context, p0 plane, cfg config) (*Result, error) {
 	det := resize(p0, max(1, int(float64(p0.w)*s+0.5)), max(1, int(float64(p0.h)*s+0.5)))
 	sx := float64(p0.w) / float64(det.w)
 	var sc scratch
-	fs := detect(det, &sc)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	src := &source{levels: []plane{p0}, scale: sx}
 	var best *reading
-	for i, f := range fs {
-		if i >= maxZones {
-			break
-		}
+	for _, k := range [...]float64{sauvolaK, sauvolaKFaint} {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		r := readZone(src, f, cfg, &sc)
-		if r != nil && (best == nil || r.better(best)) {
-			best = r
+		fs := detect(det, k, &sc)
+		for i, f := range fs {
+			if i >= maxZones {
+				break
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			r := readZone(src, f, cfg, &sc)
+			if r != nil && (best == nil || r.better(best)) {
+				best = r
+			}
+			if best != nil && best.valid {
+				break
+			}
 		}
 		if best != nil && best.valid {
 			break

@@ -30,7 +30,7 @@ func readLine(ctx context.Context, p0 plane, cfg config) (*lineReading, error) {
 	r := max(7, min(30, max(det.w, det.h)/60))
 	// A crop is about one line high: the window follows its height.
 	r = min(r, max(7, min(det.w, det.h)/2))
-	sc.mask = binarize(det, r, sc.mask)
+	sc.mask = binarize(det, r, sauvolaK, sc.mask)
 	cs := sc.lab.label(sc.mask, det.w, det.h)
 	lim := chainLimits{minH: 4, maxH: float64(max(det.w, det.h)) / 4}
 	var best *line
