@@ -35,8 +35,8 @@ func zoneCells(src *source, f found) [][]pt {
 // and every cell within a fifth of a pitch of the truth.
 func TestDetectGeometry(t *testing.T) {
 	n := 48
-	if testing.Short() {
-		n = 12
+	if testing.Short() || raceEnabled {
+		n = 8
 	}
 	for i := 0; i < n; i++ {
 		spec := pages.Spec{

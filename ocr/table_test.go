@@ -65,12 +65,15 @@ var degradations = []degradation{
 }
 
 // tableSize is the number of pages a row reads: OCR_TABLE_N when set, a
-// sample under -short or the race detector, 8 otherwise.
+// page a row under the race detector, two under -short, 8 otherwise.
 func tableSize() int {
 	if v, err := strconv.Atoi(os.Getenv("OCR_TABLE_N")); err == nil && v > 0 {
 		return v
 	}
-	if testing.Short() || raceEnabled {
+	switch {
+	case raceEnabled:
+		return 1
+	case testing.Short():
 		return 2
 	}
 	return 8
