@@ -62,7 +62,7 @@ type cellStat struct {
 	zr, zi       float64 // phasor of the ink across the pitch
 	uc           float64 // centre of the character along u
 	contrast     float32
-	coarse       [coarseLen]float32 // darkness, paper - grey, on the coarse grid
+	coarse       [coarseLen]uint8 // darkness, paper - grey, on the coarse grid
 	top, bottom  float64            // ink extent in v
 	hasInk       bool
 	extentsKnown bool
@@ -72,33 +72,47 @@ type cellStat struct {
 // the heap (an MRZ line has at most 44).
 const stackCells = 48
 
+// lineAnalysis holds what is learnt of a line. It keeps the statistics of
+// up to stackCells cells in itself, so that it can live on its user's
+// stack, and those of longer lines on the heap.
 type lineAnalysis struct {
 	s     sampler
-	cells []cellStat
+	n     int
 	buf   [stackCells]cellStat
+	extra []cellStat
+}
+
+// cell returns the statistics of cell i.
+func (la *lineAnalysis) cell(i int) *cellStat {
+	if la.extra != nil {
+		return &la.extra[i]
+	}
+	return &la.buf[i]
 }
 
 // analyse samples every cell coarsely and settles the line-wide estimates:
 // paper and ink levels, contrast and each character's centre along u.
 func (la *lineAnalysis) analyse(img *image.Gray, quads []Quad) {
 	la.s = newSampler(img)
-	if len(quads) <= stackCells {
-		la.cells = la.buf[:len(quads)]
-	} else {
-		la.cells = make([]cellStat, len(quads))
+	la.n = len(quads)
+	la.extra = nil
+	if la.n > stackCells {
+		la.extra = make([]cellStat, la.n)
 	}
-	contrasts := make([]float32, 0, stackCells)
+	var cbuf [stackCells]float32
+	contrasts := cbuf[:0]
+	var g [coarseLen]float32
 	for i := range quads {
-		c := &la.cells[i]
+		c := la.cell(i)
 		*c = cellStat{m: newCellMap(&quads[i]), uc: 0.5, top: 0, bottom: 1}
 		if !c.m.ok {
 			c.paper, c.ink = paperLevel, paperLevel
 			continue
 		}
-		la.s.grid(&c.m, coarseU0, coarseDU, coarseNU, coarseV0, coarseDV, coarseNV, c.coarse[:])
-		c.paper, c.ink = twoLevels(c.coarse[:])
-		for k, g := range c.coarse {
-			c.coarse[k] = c.paper - g
+		la.s.grid(&c.m, coarseU0, coarseDU, coarseNU, coarseV0, coarseDV, coarseNV, g[:], 1)
+		c.paper, c.ink = twoLevels(g[:])
+		for k, v := range g {
+			c.coarse[k] = uint8(min(max(c.paper-v+0.5, 0), 255))
 		}
 		// The phasor of the ink's occupancy across one pitch: every
 		// column's darkest sample in the body of the line, which a
@@ -112,7 +126,7 @@ func (la *lineAnalysis) analyse(img *image.Gray, quads []Quad) {
 			var occ float32
 			for j := 0; j < coarseNV; j++ {
 				if v := coarseV0 + (float64(j)+0.5)*coarseDV; v > 0.1 && v < 0.9 {
-					occ = max(occ, c.coarse[j*coarseNU+k])
+					occ = max(occ, float32(c.coarse[j*coarseNU+k]))
 				}
 			}
 			s, co := math.Sincos(2 * math.Pi * u)
@@ -124,15 +138,15 @@ func (la *lineAnalysis) analyse(img *image.Gray, quads []Quad) {
 	// The line's contrast guards cells that hold little or no ink.
 	lineContrast := float32(median32(contrasts))
 	floor := max(lineContrast/2, minContrast)
-	for i := range la.cells {
-		c := &la.cells[i]
+	for i := range la.n {
+		c := la.cell(i)
 		c.contrast = max(c.paper-c.ink, floor)
 		// Smooth the phasor over the neighbours: the phase of one
 		// character depends on its shape, that of a run of them less.
 		var zr, zi float64
-		for j := max(i-phaseSpan, 0); j <= min(i+phaseSpan, len(la.cells)-1); j++ {
-			zr += la.cells[j].zr
-			zi += la.cells[j].zi
+		for j := max(i-phaseSpan, 0); j <= min(i+phaseSpan, la.n-1); j++ {
+			zr += la.cell(j).zr
+			zi += la.cell(j).zi
 		}
 		if zr*zr+zi*zi > 1e-9 {
 			// The phasor's angle is 2π u of the centre; e^{iπ} is u = 0.5.
@@ -143,8 +157,8 @@ func (la *lineAnalysis) analyse(img *image.Gray, quads []Quad) {
 			c.uc = u
 		}
 	}
-	for i := range la.cells {
-		la.extents(&la.cells[i])
+	for i := range la.n {
+		la.extents(la.cell(i))
 	}
 }
 
@@ -207,7 +221,7 @@ func (la *lineAnalysis) extents(c *cellStat) {
 			if math.Abs(u-c.uc) > bandHalf {
 				continue
 			}
-			mx = max(mx, c.coarse[j*coarseNU+k]*inv)
+			mx = max(mx, float32(c.coarse[j*coarseNU+k])*inv)
 		}
 		prof[j] = mx
 	}
@@ -269,7 +283,7 @@ func (la *lineAnalysis) refine(c *cellStat, edge float64, isTop bool) float64 {
 	var g [fineNU * fineNV]float32
 	v0 := edge - fineReach
 	du := 2 * bandHalf / fineNU
-	la.s.grid(&c.m, c.uc-bandHalf, du, fineNU, v0, fineDV, fineNV, g[:])
+	la.s.grid(&c.m, c.uc-bandHalf, du, fineNU, v0, fineDV, fineNV, g[:], 2)
 	var prof [fineNV]float32
 	inv := 1 / c.contrast
 	for j := 0; j < fineNV; j++ {
@@ -300,7 +314,7 @@ func (la *lineAnalysis) refine(c *cellStat, edge float64, isTop bool) float64 {
 
 // features samples the shape of cell i from its ink top to its bottom.
 func (la *lineAnalysis) features(i int, f *Features) {
-	c := &la.cells[i]
+	c := la.cell(i)
 	f.Ink = c.hasInk
 	f.Height = float32(c.bottom - c.top)
 	if !c.m.ok {
@@ -310,7 +324,7 @@ func (la *lineAnalysis) features(i int, f *Features) {
 	h := c.bottom - c.top
 	v0 := c.top - shapeMargin*h
 	dv := h * (1 + 2*shapeMargin) / ShapeH
-	la.s.grid(&c.m, c.uc-0.5, 1.0/ShapeW, ShapeW, v0, dv, ShapeH, f.Shape[:])
+	la.s.grid(&c.m, c.uc-0.5, 1.0/ShapeW, ShapeW, v0, dv, ShapeH, f.Shape[:], 3)
 	inv := 1 / c.contrast
 	for k, g := range f.Shape {
 		f.Shape[k] = min(max((c.paper-g)*inv, 0), 1)

@@ -1,17 +1,38 @@
 package main
 
 import (
+	"runtime"
+	"sync"
+
 	"github.com/mrzkit/mrzkit/ocr/internal/glyph"
 	"github.com/mrzkit/mrzkit/ocr/internal/render"
 	"github.com/mrzkit/mrzkit/ocr/internal/train/measure"
 	"github.com/mrzkit/mrzkit/ocr/internal/train/synth"
 )
 
-// evalRenders classifies count held-out lines of one kind with m.
-func evalRenders(f *render.Font, m *glyph.Model, seed uint64, count int, kind synth.Kind) *measure.Score {
+// renderSet renders lines [0, count) of the set seed, of the given kinds in
+// turn, in parallel.
+func renderSet(f *render.Font, seed uint64, count int, kinds ...synth.Kind) []synth.Line {
+	out := make([]synth.Line, count)
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < count; i += workers {
+				out[i] = synth.Render(f, seed, uint64(i), kinds[i%len(kinds)])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// evalLines classifies rendered lines with m.
+func evalLines(m *glyph.Model, lines []synth.Line) *measure.Score {
 	s := &measure.Score{}
-	for i := range count {
-		l := synth.Render(f, seed, uint64(i), kind)
+	for _, l := range lines {
 		sc := make([]glyph.Scores, len(l.Cells))
 		m.ClassifyLine(l.Img, l.Cells, sc)
 		s.Add(l.Text, sc)

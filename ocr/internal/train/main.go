@@ -16,8 +16,29 @@ import (
 // Seeds of the training and the held-out sets: they never meet.
 const (
 	trainSeed = 0x9303
+	valSeed   = 0x7a11
 	evalSeed  = 0xe7a1
+	valLines  = 400
 )
+
+// quantise replaces m's weights by what their encoding keeps of them, so
+// that tuning sees the model as run time will.
+func quantise(m *glyph.Model) {
+	if m.Height.Spread[0] == 0 {
+		for i := range m.Height.Spread {
+			m.Height.Ratio[i], m.Height.Spread[i] = 1, 1
+		}
+	}
+	b, err := m.MarshalBinary()
+	if err != nil {
+		log.Fatal(err)
+	}
+	var q glyph.Model
+	if err := q.UnmarshalBinary(b); err != nil {
+		log.Fatal(err)
+	}
+	m.Layers = q.Layers
+}
 
 func main() {
 	log.SetFlags(0)
@@ -49,9 +70,11 @@ func main() {
 		runCompare(f, d, logf)
 		return
 	}
-	m := &glyph.Model{Layers: fit(d, chosen), Height: fitHeight(d)}
-	tuneHeight(m)
+	m := &glyph.Model{Layers: fit(d, chosen)}
 	logf("trained")
+	quantise(m)
+	tuneHeight(m, fitHeight(d), renderSet(f, valSeed, valLines, synth.Degraded, synth.Degraded, synth.Clean))
+	logf("tuned the height cue: %+v", m.Height)
 	b, err := m.MarshalBinary()
 	if err != nil {
 		log.Fatal(err)

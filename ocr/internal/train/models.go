@@ -14,15 +14,6 @@ var chosen = fitOptions{hidden: []int{64}, epochs: 6, batch: 128, lr: 2e-3, deca
 
 const chosenAbout = "a network of one hidden layer of 64 units over 12 × 16 samples of the cell"
 
-// tuneHeight sets the knobs of the height cue.
-func tuneHeight(m *glyph.Model) {
-	m.Height.Floor = 0.02
-	m.Height.Confident = 0.8
-	for i := range m.Height.Spread {
-		m.Height.Spread[i] = max(m.Height.Spread[i]*1.5, 0.015)
-	}
-}
-
 // cropsDir holds the real line crops, seen from ocr/internal/glyph.
 const cropsDir = "../../../../shared/images/tesseractMRZ"
 
@@ -33,6 +24,9 @@ func runCompare(f *render.Font, d *dataset, logf func(string, ...any)) {
 		layers func() []glyph.Layer
 	}
 	h := fitHeight(d)
+	val := renderSet(f, valSeed, valLines, synth.Degraded, synth.Degraded, synth.Clean)
+	clean := renderSet(f, evalSeed, 300, synth.Clean)
+	degraded := renderSet(f, evalSeed+1, 600, synth.Degraded)
 	cands := []cand{
 		{"templates", func() []glyph.Layer { return templates(d, 0.5) }},
 		{"linear", func() []glyph.Layer {
@@ -49,17 +43,13 @@ func runCompare(f *render.Font, d *dataset, logf func(string, ...any)) {
 	}
 	fmt.Printf("| model | clean chars | degraded chars | degraded lines | look-alikes (degraded) | crops lines | crops chars | look-alikes (crops) |\n|---|---|---|---|---|---|---|---|\n")
 	for _, c := range cands {
-		m := &glyph.Model{Layers: c.layers(), Height: h}
-		tuneHeight(m)
-		b, _ := m.MarshalBinary()
-		var q glyph.Model
-		if err := q.UnmarshalBinary(b); err != nil {
-			panic(err)
-		}
-		logf("%s trained", c.name)
-		cl := evalRenders(f, &q, evalSeed, 300, synth.Clean)
-		dg := evalRenders(f, &q, evalSeed+1, 600, synth.Degraded)
-		cr := evalCrops(&q, crops)
+		q := &glyph.Model{Layers: c.layers()}
+		quantise(q)
+		tuneHeight(q, h, val)
+		logf("%s trained, height cue %+v", c.name, q.Height)
+		cl := evalLines(q, clean)
+		dg := evalLines(q, degraded)
+		cr := evalCrops(q, crops)
 		fmt.Printf("| %s | %.4f | %.4f | %d/%d | %s | %d/%d | %d/%d | %s |\n", c.name, cl.CharRate(), dg.CharRate(), dg.LinesOK, dg.Lines, dg.Pairs(), cr.LinesOK, cr.Lines, cr.CharsOK, cr.Chars, cr.Pairs())
 		logf("%s: worst degraded %s; worst crops %s", c.name, dg.Worst(6), cr.Worst(6))
 	}
