@@ -63,7 +63,7 @@ type cellStat struct {
 	uc           float64 // centre of the character along u
 	contrast     float32
 	coarse       [coarseLen]uint8 // darkness, paper - grey, on the coarse grid
-	top, bottom  float64            // ink extent in v
+	top, bottom  float64          // ink extent in v
 	hasInk       bool
 	extentsKnown bool
 }

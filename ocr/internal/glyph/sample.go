@@ -42,7 +42,6 @@ func newCellMap(q *Quad) cellMap {
 	return m
 }
 
-
 // sampler reads grey levels with bilinear interpolation, clamping at the
 // image's edges and reading paper outside an empty image.
 type sampler struct {
