@@ -25,8 +25,10 @@ type Features struct {
 	// Shape holds ShapeH rows of ShapeW ink levels, 0 for paper and 1 for
 	// full ink.
 	Shape [ShapeLen]float32
-	// Height is the cell's ink extent from top to bottom, in units of its
-	// quad's height (the nominal cap height).
+	// Height is the cell's ink extent from top to bottom in units of its
+	// quad's pitch: detection gets the pitch from the regular spacing of
+	// the characters, more surely than their height, and the pitch follows
+	// the perspective of the line as the height does.
 	Height float32
 	// Ink reports whether the cell holds a character at all: false for a
 	// blank cell, whose shape and height mean nothing.
@@ -60,12 +62,21 @@ type cellStat struct {
 	m            cellMap
 	paper, ink   float32 // grey levels of paper and ink around the cell
 	zr, zi       float64 // phasor of the ink across the pitch
-	uc           float64 // centre of the character along u
+	uc           float64 // centre of the character along u, from the line's phase
+	centre       float64 // centre of its own ink along u
 	contrast     float32
 	coarse       [coarseLen]uint8 // darkness, paper - grey, on the coarse grid
 	top, bottom  float64          // ink extent in v
 	hasInk       bool
 	extentsKnown bool
+}
+
+// height returns the ink's extent in units of the quad's pitch.
+func (c *cellStat) height() float64 {
+	if !c.m.ok {
+		return 0
+	}
+	return (c.bottom - c.top) * c.m.cap / c.m.pitch
 }
 
 // stackCells is how many cells a line may have before the analysis moves to
@@ -104,7 +115,7 @@ func (la *lineAnalysis) analyse(img *image.Gray, quads []Quad) {
 	var g [coarseLen]float32
 	for i := range quads {
 		c := la.cell(i)
-		*c = cellStat{m: newCellMap(&quads[i]), uc: 0.5, top: 0, bottom: 1}
+		*c = cellStat{m: newCellMap(&quads[i]), uc: 0.5, centre: 0.5, top: 0, bottom: 1}
 		if !c.m.ok {
 			c.paper, c.ink = paperLevel, paperLevel
 			continue
@@ -158,8 +169,73 @@ func (la *lineAnalysis) analyse(img *image.Gray, quads []Quad) {
 		}
 	}
 	for i := range la.n {
-		la.extents(la.cell(i))
+		c := la.cell(i)
+		la.extents(c)
+		c.centre = c.uc
+		if c.extentsKnown {
+			c.centre = la.inkCentre(c)
+		}
 	}
+}
+
+// The fine columns about the line's phase on which a character's own ink
+// is found, and the rows of its body that they span.
+const (
+	spanNU   = 20
+	spanDU   = 0.0625
+	spanNV   = 6
+	spanBody = 0.1 // rows skip this share of the ink height at either end
+	maxInkWidth = 0.85
+)
+
+// inkCentre returns the middle of the character's own ink along u: the run
+// of inked columns, within the character's rows, that holds the column
+// nearest the line's phase. Characters sit at different places in their
+// pitch cells, and fonts differ in where: the shape is sampled about its
+// own ink. It keeps the phase when the run is wider than a character
+// (touching neighbours) or absent.
+func (la *lineAnalysis) inkCentre(c *cellStat) float64 {
+	var g [spanNU * spanNV]float32
+	h := c.bottom - c.top
+	u0 := c.uc - spanDU*spanNU/2
+	dv := h * (1 - 2*spanBody) / spanNV
+	la.s.grid(&c.m, u0, spanDU, spanNU, c.top+spanBody*h, dv, spanNV, g[:], 2)
+	var occ [spanNU]float32
+	inv := 1 / c.contrast
+	for k := range spanNU {
+		var mx float32
+		for j := range spanNV {
+			mx = max(mx, (c.paper-g[j*spanNU+k])*inv)
+		}
+		occ[k] = mx
+	}
+	colU := func(k int) float64 { return u0 + (float64(k)+0.5)*spanDU }
+	// The inked column nearest the phase.
+	start := -1
+	for k := range spanNU {
+		if occ[k] >= inkLevel && (start < 0 || math.Abs(colU(k)-c.uc) < math.Abs(colU(start)-c.uc)) {
+			start = k
+		}
+	}
+	if start < 0 || math.Abs(colU(start)-c.uc) > 0.3 {
+		return c.uc
+	}
+	a, b := start, start
+	for a > 0 && occ[a-1] >= inkLevel {
+		a--
+	}
+	for b < spanNU-1 && occ[b+1] >= inkLevel {
+		b++
+	}
+	if a == 0 || b == spanNU-1 {
+		return c.uc // the run leaves the window: touching characters
+	}
+	left := crossing(colU(a-1), float64(occ[a-1]), colU(a), float64(occ[a]))
+	right := crossing(colU(b+1), float64(occ[b+1]), colU(b), float64(occ[b]))
+	if right-left > maxInkWidth {
+		return c.uc
+	}
+	return (left + right) / 2
 }
 
 const (
@@ -316,7 +392,7 @@ func (la *lineAnalysis) refine(c *cellStat, edge float64, isTop bool) float64 {
 func (la *lineAnalysis) features(i int, f *Features) {
 	c := la.cell(i)
 	f.Ink = c.hasInk
-	f.Height = float32(c.bottom - c.top)
+	f.Height = float32(c.height())
 	if !c.m.ok {
 		clear(f.Shape[:])
 		return
@@ -324,7 +400,7 @@ func (la *lineAnalysis) features(i int, f *Features) {
 	h := c.bottom - c.top
 	v0 := c.top - shapeMargin*h
 	dv := h * (1 + 2*shapeMargin) / ShapeH
-	la.s.grid(&c.m, c.uc-0.5, 1.0/ShapeW, ShapeW, v0, dv, ShapeH, f.Shape[:], 3)
+	la.s.grid(&c.m, c.centre-0.5, 1.0/ShapeW, ShapeW, v0, dv, ShapeH, f.Shape[:], 3)
 	inv := 1 / c.contrast
 	for k, g := range f.Shape {
 		f.Shape[k] = min(max((c.paper-g)*inv, 0), 1)

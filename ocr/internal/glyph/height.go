@@ -26,7 +26,7 @@ const ambiguous = "0OQD1I8B5S2Z"
 // minGroup is how many cells letters or digits need to be measured apart.
 const minGroup = 3
 
-// scales estimates the line's cap height in units of the quads' heights,
+// scales estimates the line's cap height in units of the quads' pitch,
 // once from its letters (and <) and once from its digits: each cell whose
 // class the shape settles gives its ink height divided by its class's
 // ratio. Printers differ in how much taller they set the digits, so each
@@ -46,7 +46,7 @@ func (h *HeightCue) scales(la *lineAnalysis, sc []Scores) (letters, digits float
 		if p < h.Confident || h.Ratio[k] <= 0 || containsByte(ambiguous, ch) {
 			continue
 		}
-		e := float32(c.bottom-c.top) / h.Ratio[k]
+		e := float32(c.height()) / h.Ratio[k]
 		if ch >= '0' && ch <= '9' {
 			d = append(d, e)
 		} else {
@@ -85,7 +85,7 @@ func (h *HeightCue) apply(la *lineAnalysis, sc []Scores) {
 		if !c.extentsKnown {
 			continue
 		}
-		height := c.bottom - c.top
+		height := c.height()
 		var p [NumClasses]float64
 		var sum float64
 		for k := range p {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"image"
 	"runtime"
 	"sync"
 
@@ -49,4 +50,15 @@ func evalCrops(m *glyph.Model, crops []measure.Crop) *measure.Score {
 		s.Add(c.Truth, sc)
 	}
 	return s
+}
+
+// read returns the best reading of a line's cells.
+func read(m *glyph.Model, img *image.Gray, cells []glyph.Quad) string {
+	sc := make([]glyph.Scores, len(cells))
+	m.ClassifyLine(img, cells, sc)
+	b := make([]byte, len(sc))
+	for i := range sc {
+		b[i], _ = sc[i].Best()
+	}
+	return string(b)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/mrzkit/mrzkit/ocr/internal/glyph"
@@ -46,7 +47,7 @@ func main() {
 	out := flag.String("out", "weights_gen.go", "the Go file to write")
 	font := flag.String("font", render.DefaultFontPath, "the OCR-B font (OCRBS.otf of fonts-ocr-b)")
 	lines := flag.Int("lines", 6000, "training lines to render")
-	compare := flag.Bool("compare", false, "compare the kinds of model instead of writing one")
+	compare := flag.String("compare", "", "compare these kinds of model (comma-separated: templates,linear,mlp32,mlp64,...) instead of writing one")
 	verbose := flag.Bool("v", false, "log progress")
 	flag.Parse()
 
@@ -66,8 +67,8 @@ func main() {
 	}
 	d := build(f, trainSeed, *lines, synth.Degraded, synth.Degraded, synth.Clean)
 	logf("%d lines, %d cells", d.lines, d.n())
-	if *compare {
-		runCompare(f, d, logf)
+	if *compare != "" {
+		runCompare(f, d, strings.Split(*compare, ","), logf)
 		return
 	}
 	m := &glyph.Model{Layers: fit(d, chosen)}
