@@ -181,10 +181,10 @@ func (la *lineAnalysis) analyse(img *image.Gray, quads []Quad) {
 // The fine columns about the line's phase on which a character's own ink
 // is found, and the rows of its body that they span.
 const (
-	spanNU   = 20
-	spanDU   = 0.0625
-	spanNV   = 6
-	spanBody = 0.1 // rows skip this share of the ink height at either end
+	spanNU      = 20
+	spanDU      = 0.0625
+	spanNV      = 6
+	spanBody    = 0.1 // rows skip this share of the ink height at either end
 	maxInkWidth = 0.85
 )
 
