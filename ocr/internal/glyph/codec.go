@@ -98,6 +98,7 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 	if r.bad || len(r.b) != 0 || !out.valid() {
 		return ErrModel
 	}
+	out.Prepare()
 	*m = out
 	return nil
 }

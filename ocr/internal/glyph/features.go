@@ -14,6 +14,10 @@ const (
 	ShapeLen = ShapeW * ShapeH
 )
 
+// paperBand is the share of the contrast, next to the paper's level, that
+// the shape takes for paper.
+const paperBand = 0.15
+
 // shapeMargin is the room left above and below the ink, in units of the ink
 // height.
 const shapeMargin = 0.08
@@ -53,7 +57,7 @@ func LineFeatures(img *image.Gray, cells []Quad, out []Features) {
 // character whatever the detection's error.
 const (
 	coarseU0, coarseDU, coarseNU = -0.25, 0.125, 12
-	coarseV0, coarseDV, coarseNV = -0.6, 0.1, 21
+	coarseV0, coarseDV, coarseNV = -0.6, 0.14, 15
 	coarseLen                    = coarseNU * coarseNV
 )
 
@@ -275,9 +279,9 @@ func twoLevels(g []float32) (paper, ink float32) {
 // vertical extent is measured, and of the fine rows that refine it.
 const (
 	bandHalf  = 0.4
-	fineNU    = 5
+	fineNU    = 4
 	fineDV    = 0.02
-	fineNV    = 13
+	fineNV    = 11
 	fineReach = fineDV * fineNV / 2
 )
 
@@ -401,9 +405,12 @@ func (la *lineAnalysis) features(i int, f *Features) {
 	v0 := c.top - shapeMargin*h
 	dv := h * (1 + 2*shapeMargin) / ShapeH
 	la.s.grid(&c.m, c.centre-0.5, 1.0/ShapeW, ShapeW, v0, dv, ShapeH, f.Shape[:], 3)
-	inv := 1 / c.contrast
+	// Darkness within paperBand of the paper counts as paper: noise and
+	// texture then leave most of the grid at 0, which the network skips.
+	inv := 1 / (c.contrast * (1 - paperBand))
+	off := c.paper - paperBand*c.contrast
 	for k, g := range f.Shape {
-		f.Shape[k] = min(max((c.paper-g)*inv, 0), 1)
+		f.Shape[k] = min(max((off-g)*inv, 0), 1)
 	}
 }
 
