@@ -53,7 +53,10 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	return b, nil
 }
 
-// UnmarshalBinary decodes a model encoded by MarshalBinary.
+// UnmarshalBinary decodes a model encoded by MarshalBinary. It refuses
+// with ErrModel data that is truncated, too long, of layers that do not
+// chain from ShapeLen inputs to NumClasses outputs, or holding a number that
+// is not finite.
 func (m *Model) UnmarshalBinary(b []byte) error {
 	r := reader{b: b}
 	if string(r.next(len(modelMagic))) != modelMagic {
@@ -95,6 +98,7 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 	if r.bad || len(r.b) != 0 || !out.valid() {
 		return ErrModel
 	}
+	out.Prepare()
 	*m = out
 	return nil
 }
@@ -121,9 +125,14 @@ func (r *reader) u16() uint16 {
 	return 0
 }
 
+// f32 reads a finite float32; anything else makes the data bad.
 func (r *reader) f32() float32 {
 	if p := r.next(4); p != nil {
-		return math.Float32frombits(binary.LittleEndian.Uint32(p))
+		v := math.Float32frombits(binary.LittleEndian.Uint32(p))
+		if !math.IsNaN(float64(v)) && !math.IsInf(float64(v), 0) {
+			return v
+		}
+		r.bad = true
 	}
 	return 0
 }

@@ -10,7 +10,8 @@ import (
 func LineGeometry(img *image.Gray, cells []Quad) (centre, top, bottom []float64) {
 	var la lineAnalysis
 	la.analyse(img, cells)
-	for _, c := range la.cells {
+	for i := range la.n {
+		c := la.cell(i)
 		centre = append(centre, c.uc)
 		top = append(top, c.top)
 		bottom = append(bottom, c.bottom)
@@ -23,7 +24,8 @@ func RawPhases(img *image.Gray, cells []Quad) []float64 {
 	var la lineAnalysis
 	la.analyse(img, cells)
 	var out []float64
-	for _, c := range la.cells {
+	for i := range la.n {
+		c := la.cell(i)
 		u := math.Atan2(c.zi, c.zr) / (2 * math.Pi)
 		if u < 0 {
 			u++

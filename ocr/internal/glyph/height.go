@@ -23,26 +23,45 @@ type HeightCue struct {
 // a digit and a letter: they do not serve to estimate the cap height.
 const ambiguous = "0OQD1I8B5S2Z"
 
-// capHeight estimates the line's cap height in units of the quads' heights
-// from the cells whose class the shape settles: each one's ink height
-// divided by its class's ratio. It reports false when no cell serves.
-func (h *HeightCue) capHeight(la *lineAnalysis, sc []Scores) (float64, bool) {
-	est := make([]float32, 0, stackCells)
+// minGroup is how many cells letters or digits need to be measured apart.
+const minGroup = 3
+
+// scales estimates the line's cap height in units of the quads' pitch,
+// once from its letters (and <) and once from its digits: each cell whose
+// class the shape settles gives its ink height divided by its class's
+// ratio. Printers differ in how much taller they set the digits, so each
+// group is measured on its own; a group without a cell that serves takes
+// the other's scale, and so does a group of fewer than minGroup cells,
+// whose median would be noisy. It reports false when no cell serves.
+func (h *HeightCue) scales(la *lineAnalysis, sc []Scores) (letters, digits float64, ok bool) {
+	var lbuf, dbuf [stackCells]float32
+	l, d := lbuf[:0], dbuf[:0]
 	for i := range sc {
-		c := &la.cells[i]
+		c := la.cell(i)
 		if !c.extentsKnown {
 			continue
 		}
 		ch, p := sc[i].Best()
-		if p < h.Confident || h.Ratio[Class(ch)] <= 0 || containsByte(ambiguous, ch) {
+		k := Class(ch)
+		if p < h.Confident || h.Ratio[k] <= 0 || containsByte(ambiguous, ch) {
 			continue
 		}
-		est = append(est, float32(c.bottom-c.top)/h.Ratio[Class(ch)])
+		e := float32(c.height()) / h.Ratio[k]
+		if ch >= '0' && ch <= '9' {
+			d = append(d, e)
+		} else {
+			l = append(l, e)
+		}
 	}
-	if len(est) == 0 {
-		return 0, false
+	if len(l) >= minGroup && len(d) >= minGroup {
+		return median32(l), median32(d), true
 	}
-	return median32(est), true
+	if len(l)+len(d) == 0 {
+		return 0, 0, false
+	}
+	all := append(l, d...)
+	s := median32(all)
+	return s, s, true
 }
 
 func containsByte(s string, c byte) bool {
@@ -57,16 +76,16 @@ func containsByte(s string, c byte) bool {
 // apply multiplies the shape probabilities of every inked cell by the
 // height likelihood of each class and renormalises them.
 func (h *HeightCue) apply(la *lineAnalysis, sc []Scores) {
-	capH, ok := h.capHeight(la, sc)
-	if !ok || !(capH > 0) {
+	sl, sd, ok := h.scales(la, sc)
+	if !ok || !(sl > 0) || !(sd > 0) {
 		return
 	}
 	for i := range sc {
-		c := &la.cells[i]
+		c := la.cell(i)
 		if !c.extentsKnown {
 			continue
 		}
-		r := (c.bottom - c.top) / capH
+		height := c.height()
 		var p [NumClasses]float64
 		var sum float64
 		for k := range p {
@@ -74,7 +93,11 @@ func (h *HeightCue) apply(la *lineAnalysis, sc []Scores) {
 			if !(s > 0) {
 				s = 1
 			}
-			z := (r - float64(h.Ratio[k])) / s
+			scale := sl
+			if k < 10 {
+				scale = sd
+			}
+			z := (height/scale - float64(h.Ratio[k])) / s
 			p[k] = float64(sc[i][k]) * (math.Exp(-z*z/2) + float64(h.Floor))
 			sum += p[k]
 		}

@@ -15,6 +15,29 @@ type Model struct {
 	Layers []Layer
 	// Height is the height cue.
 	Height HeightCue
+
+	// first is the first layer's weights transposed (In rows of Out), set
+	// by Prepare: most of a cell is paper, whose samples are 0, and this
+	// layout lets the first layer skip them.
+	first []float32
+}
+
+// Prepare readies a model built in code for fast classification; call it
+// once the layers are set, before the model is shared. A model without it
+// classifies the same, more slowly. UnmarshalBinary calls it.
+func (m *Model) Prepare() {
+	m.first = nil
+	if !m.valid() {
+		return
+	}
+	l := m.Layers[0]
+	t := make([]float32, l.In*l.Out)
+	for o := range l.Out {
+		for i := range l.In {
+			t[i*l.Out+o] = l.W[o*l.In+i]
+		}
+	}
+	m.first = t
 }
 
 // Layer is a dense layer: Out outputs, each Bias[o] plus the dot product of
@@ -53,8 +76,17 @@ func (m *Model) Logits(shape *[ShapeLen]float32, out *[NumClasses]float32) {
 		if li%2 == 1 {
 			y = bufB[:l.Out]
 		}
-		for o := 0; o < l.Out; o++ {
-			y[o] = l.Bias[o] + dot(l.W[o*l.In:(o+1)*l.In], x)
+		if li == 0 && len(m.first) == l.In*l.Out {
+			copy(y, l.Bias)
+			for i, v := range x {
+				if v != 0 {
+					axpy(y, v, m.first[i*l.Out:(i+1)*l.Out])
+				}
+			}
+		} else {
+			for o := 0; o < l.Out; o++ {
+				y[o] = l.Bias[o] + dot(l.W[o*l.In:(o+1)*l.In], x)
+			}
 		}
 		if li < len(m.Layers)-1 {
 			for o := range y {
@@ -83,6 +115,15 @@ func dot(a, b []float32) float32 {
 		s0 += float32(a[i] * b[i])
 	}
 	return (s0 + s1) + (s2 + s3)
+}
+
+// axpy adds a times x to y (len(x) >= len(y)), rounding every product on
+// its own.
+func axpy(y []float32, a float32, x []float32) {
+	x = x[:len(y)]
+	for i := range y {
+		y[i] += float32(a * x[i])
+	}
 }
 
 // softmax turns logits into probabilities that sum to 1.

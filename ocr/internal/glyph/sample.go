@@ -42,18 +42,14 @@ func newCellMap(q *Quad) cellMap {
 	return m
 }
 
-func (m *cellMap) at(u, v float64) (x, y float64) {
-	uv := u * v
-	return m.ox + u*m.ux + v*m.vx + uv*m.wx, m.oy + u*m.uy + v*m.vy + uv*m.wy
-}
-
 // sampler reads grey levels with bilinear interpolation, clamping at the
 // image's edges and reading paper outside an empty image.
 type sampler struct {
-	pix    []uint8
-	stride int
-	w, h   int
-	x0, y0 float64 // image origin
+	pix        []uint8
+	stride     int
+	w, h       int
+	ox, oy     float64 // subtracted from a position to index pixel centres
+	maxX, maxY float64 // largest positions that keep a 2 × 2 neighbourhood inside
 }
 
 func newSampler(img *image.Gray) sampler {
@@ -61,87 +57,94 @@ func newSampler(img *image.Gray) sampler {
 		return sampler{}
 	}
 	b := img.Rect
-	if b.Dx() <= 0 || b.Dy() <= 0 || len(img.Pix) < (b.Dy()-1)*img.Stride+b.Dx() {
+	if b.Dx() < 2 || b.Dy() < 2 || b.Dx() > maxCoord || b.Dy() > maxCoord ||
+		img.Stride < b.Dx() || len(img.Pix) < (b.Dy()-1)*img.Stride+b.Dx() {
+		// Too small to interpolate (or malformed): read it as paper.
 		return sampler{}
 	}
-	return sampler{pix: img.Pix, stride: img.Stride, w: b.Dx(), h: b.Dy(), x0: float64(b.Min.X), y0: float64(b.Min.Y)}
+	return sampler{
+		pix: img.Pix, stride: img.Stride, w: b.Dx(), h: b.Dy(),
+		ox: float64(b.Min.X) + 0.5, oy: float64(b.Min.Y) + 0.5,
+		maxX: float64(b.Dx()-1) - 1e-9, maxY: float64(b.Dy()-1) - 1e-9,
+	}
 }
 
 // at returns the grey level at (x, y), pixel centres at half-integers.
 func (s *sampler) at(x, y float64) float32 {
-	if s.w == 0 {
-		return paperLevel
-	}
-	x -= s.x0 + 0.5
-	y -= s.y0 + 0.5
+	x -= s.ox
+	y -= s.oy
 	// Clamp in floating point first: NaN and huge values become an edge.
 	if !(x > 0) {
 		x = 0
-	} else if x > float64(s.w-1) {
-		x = float64(s.w - 1)
+	} else if x > s.maxX {
+		x = s.maxX
 	}
 	if !(y > 0) {
 		y = 0
-	} else if y > float64(s.h-1) {
-		y = float64(s.h - 1)
+	} else if y > s.maxY {
+		y = s.maxY
 	}
 	ix, iy := int(x), int(y)
 	fx, fy := float32(x-float64(ix)), float32(y-float64(iy))
 	i := iy*s.stride + ix
-	p00 := float32(s.pix[i])
-	p01, p10 := p00, p00
-	if ix+1 < s.w {
-		p01 = float32(s.pix[i+1])
-	}
-	p11 := p01
-	if iy+1 < s.h {
-		p10 = float32(s.pix[i+s.stride])
-		p11 = p10
-		if ix+1 < s.w {
-			p11 = float32(s.pix[i+s.stride+1])
-		}
-	}
+	row := s.pix[i : i+s.stride+2 : i+s.stride+2]
+	p00, p01 := float32(row[0]), float32(row[1])
+	p10, p11 := float32(row[s.stride]), float32(row[s.stride+1])
 	top := p00 + (p01-p00)*fx
 	bot := p10 + (p11-p10)*fx
 	return top + (bot-top)*fy
 }
 
-// maxTaps bounds the taps per axis of the box filter a sample averages.
-const maxTaps = 3
-
 // grid samples nu × nv points of a cell, row by row into dst: u from u0 in
 // steps of du, v from v0 in steps of dv, at the centres of the grid's
-// boxes. Each sample averages a few bilinear taps over its box so that
-// large characters are not aliased.
-func (s *sampler) grid(m *cellMap, u0, du float64, nu int, v0, dv float64, nv int, dst []float32) {
-	ku := taps(m.pitch * du)
-	kv := taps(m.cap * dv)
-	inv := 1 / float32(ku*kv)
-	for j := 0; j < nv; j++ {
-		v := v0 + (float64(j)+0.5)*dv
-		for i := 0; i < nu; i++ {
-			u := u0 + (float64(i)+0.5)*du
-			var sum float32
-			for b := 0; b < kv; b++ {
-				vv := v + ((float64(b)+0.5)/float64(kv)-0.5)*dv
-				for a := 0; a < ku; a++ {
-					uu := u + ((float64(a)+0.5)/float64(ku)-0.5)*du
-					sum += s.at(m.at(uu, vv))
-				}
-			}
-			dst[j*nu+i] = sum * inv
+// boxes. Each sample averages up to maxTaps × maxTaps bilinear taps over
+// its box so that large characters are not aliased.
+func (s *sampler) grid(m *cellMap, u0, du float64, nu int, v0, dv float64, nv int, dst []float32, maxTaps int) {
+	dst = dst[:nu*nv]
+	if s.w == 0 || !m.ok {
+		for i := range dst {
+			dst[i] = paperLevel
 		}
+		return
+	}
+	ku := taps(m.pitch*du, maxTaps)
+	kv := taps(m.cap*dv, maxTaps)
+	clear(dst)
+	tu := du / float64(ku)
+	for b := 0; b < kv; b++ {
+		for j := 0; j < nv; j++ {
+			v := v0 + (float64(j)+(float64(b)+0.5)/float64(kv))*dv
+			// Along a row the bilinear map is linear in u.
+			bx, by := m.ox+v*m.vx, m.oy+v*m.vy
+			sx, sy := m.ux+v*m.wx, m.uy+v*m.wy
+			u := u0 + 0.5*tu
+			x, y := bx+u*sx, by+u*sy
+			stx, sty := tu*sx, tu*sy
+			out := dst[j*nu : (j+1)*nu]
+			for i := range out {
+				var sum float32
+				for range ku {
+					sum += s.at(x, y)
+					x += stx
+					y += sty
+				}
+				out[i] += sum
+			}
+		}
+	}
+	inv := 1 / float32(ku*kv)
+	for i := range dst {
+		dst[i] *= inv
 	}
 }
 
-// taps returns how many taps cover a box of the given size in pixels.
-func taps(px float64) int {
-	px = math.Abs(px)
-	switch {
-	case !(px > 1.25):
+// taps returns how many taps, at most limit, cover a box of the given size
+// in pixels: one for every 2.2 pixels or part of them (bilinear
+// interpolation itself averages over two pixels).
+func taps(px float64, limit int) int {
+	k := int(math.Abs(px)/2.2) + 1
+	if !(k > 1) { // also NaN
 		return 1
-	case px > 2.5:
-		return maxTaps
 	}
-	return 2
+	return min(k, limit)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"log"
 
 	"github.com/mrzkit/mrzkit/ocr/internal/glyph"
 	"github.com/mrzkit/mrzkit/ocr/internal/render"
@@ -14,53 +15,59 @@ var chosen = fitOptions{hidden: []int{64}, epochs: 6, batch: 128, lr: 2e-3, deca
 
 const chosenAbout = "a network of one hidden layer of 64 units over 12 × 16 samples of the cell"
 
-// tuneHeight sets the knobs of the height cue.
-func tuneHeight(m *glyph.Model) {
-	m.Height.Floor = 0.02
-	m.Height.Confident = 0.8
-	for i := range m.Height.Spread {
-		m.Height.Spread[i] = max(m.Height.Spread[i]*1.5, 0.015)
-	}
-}
-
 // cropsDir holds the real line crops, seen from ocr/internal/glyph.
 const cropsDir = "../../../../shared/images/tesseractMRZ"
 
-// runCompare trains every kind of model on d and prints their accuracy.
-func runCompare(f *render.Font, d *dataset, logf func(string, ...any)) {
-	type cand struct {
-		name   string
-		layers func() []glyph.Layer
-	}
+// candidates are the models -compare knows, by name.
+var candidates = map[string]func(d *dataset) []glyph.Layer{
+	"templates": func(d *dataset) []glyph.Layer { return templates(d, 0.5) },
+	"linear": func(d *dataset) []glyph.Layer {
+		return fit(d, fitOptions{epochs: 6, batch: 128, lr: 2e-3, decay: 1e-5, seed: 1})
+	},
+	"mlp32":    func(d *dataset) []glyph.Layer { return fit(d, withHidden(chosen, 32)) },
+	"mlp64":    func(d *dataset) []glyph.Layer { return fit(d, chosen) },
+	"mlp96":    func(d *dataset) []glyph.Layer { return fit(d, withHidden(chosen, 96)) },
+	"mlp128":   func(d *dataset) []glyph.Layer { return fit(d, withHidden(chosen, 128)) },
+	"mlp64x10": func(d *dataset) []glyph.Layer { o := chosen; o.epochs = 10; return fit(d, o) },
+	"mlp64x3":  func(d *dataset) []glyph.Layer { o := chosen; o.epochs = 3; return fit(d, o) },
+	"mlp64-64": func(d *dataset) []glyph.Layer { return fit(d, withHidden(chosen, 64, 64)) },
+}
+
+func withHidden(o fitOptions, hidden ...int) fitOptions {
+	o.hidden = hidden
+	return o
+}
+
+// runCompare trains the named kinds of model on d and prints their
+// accuracy.
+func runCompare(f *render.Font, d *dataset, names []string, logf func(string, ...any)) {
 	h := fitHeight(d)
-	cands := []cand{
-		{"templates", func() []glyph.Layer { return templates(d, 0.5) }},
-		{"linear", func() []glyph.Layer {
-			return fit(d, fitOptions{epochs: 6, batch: 128, lr: 2e-3, decay: 1e-5, seed: 1})
-		}},
-		{"mlp32", func() []glyph.Layer {
-			return fit(d, fitOptions{hidden: []int{32}, epochs: 6, batch: 128, lr: 2e-3, decay: 1e-5, seed: 1})
-		}},
-		{"mlp64", func() []glyph.Layer { return fit(d, chosen) }},
-	}
+	val := renderSet(f, valSeed, valLines, synth.Degraded, synth.Degraded, synth.Clean)
+	clean := renderSet(f, evalSeed, 300, synth.Clean)
+	degraded := renderSet(f, evalSeed+1, 600, synth.Degraded)
 	crops, err := measure.LoadCrops(cropsDir)
 	if err != nil {
 		logf("no real crops (%v): their columns stay empty", err)
 	}
 	fmt.Printf("| model | clean chars | degraded chars | degraded lines | look-alikes (degraded) | crops lines | crops chars | look-alikes (crops) |\n|---|---|---|---|---|---|---|---|\n")
-	for _, c := range cands {
-		m := &glyph.Model{Layers: c.layers(), Height: h}
-		tuneHeight(m)
-		b, _ := m.MarshalBinary()
-		var q glyph.Model
-		if err := q.UnmarshalBinary(b); err != nil {
-			panic(err)
+	for _, name := range names {
+		c, ok := candidates[name]
+		if !ok {
+			log.Fatalf("no model %q", name)
 		}
-		logf("%s trained", c.name)
-		cl := evalRenders(f, &q, evalSeed, 300, synth.Clean)
-		dg := evalRenders(f, &q, evalSeed+1, 600, synth.Degraded)
-		cr := evalCrops(&q, crops)
-		fmt.Printf("| %s | %.4f | %.4f | %d/%d | %s | %d/%d | %d/%d | %s |\n", c.name, cl.CharRate(), dg.CharRate(), dg.LinesOK, dg.Lines, dg.Pairs(), cr.LinesOK, cr.Lines, cr.CharsOK, cr.Chars, cr.Pairs())
-		logf("%s: worst degraded %s; worst crops %s", c.name, dg.Worst(6), cr.Worst(6))
+		q := &glyph.Model{Layers: c(d)}
+		quantise(q)
+		tuneHeight(q, h, val)
+		logf("%s trained, height cue %+v", name, q.Height)
+		cl := evalLines(q, clean)
+		dg := evalLines(q, degraded)
+		cr := evalCrops(q, crops)
+		fmt.Printf("| %s | %.4f | %.4f | %d/%d | %s | %d/%d | %d/%d | %s |\n", name, cl.CharRate(), dg.CharRate(), dg.LinesOK, dg.Lines, dg.Pairs(), cr.LinesOK, cr.Lines, cr.CharsOK, cr.Chars, cr.Pairs())
+		logf("%s: worst degraded %s; worst crops %s", name, dg.Worst(6), cr.Worst(6))
+		for _, cp := range crops {
+			if got := read(q, cp.Img, cp.Cells); got != cp.Truth {
+				logf("%s: %s read %s", name, cp.Name, got)
+			}
+		}
 	}
 }

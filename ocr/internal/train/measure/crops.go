@@ -72,12 +72,12 @@ const inkInset = 0.16
 
 // Segment cuts a tight crop of one line of n characters into cells, from
 // the ink's top (taken for the cap height, which is up to 10% wrong on a
-// line with digits) to its bottom (the baseline). Where the crop holds n
-// blobs of ink side by side (characters that touch neither each other nor
-// the frame), each cell is centred on its blob, one local pitch wide: that
-// follows the pitch of a photo taken at an angle. Otherwise the ink's extent
-// is divided at the pitch that fits n characters into it. It returns nil
-// for an image without ink.
+// line with digits) to its bottom (the baseline). The cells' centres follow
+// a quadratic of their index, fitted to the blobs of ink: one blob a
+// character when the crop holds n blobs side by side, else the blobs of
+// about a character's width, each given to the nearest cell of a first
+// guess that divides the ink's extent at the pitch of n characters.
+// It returns nil for an image without ink.
 func Segment(img *image.Gray, n int) []glyph.Quad {
 	b := img.Bounds()
 	lo, hi := uint8(255), uint8(0)
@@ -124,21 +124,21 @@ func Segment(img *image.Gray, n int) []glyph.Quad {
 		a, c = a+float64(b.Min.X), c+float64(b.Min.X)
 		cells[i] = glyph.Quad{{X: a, Y: top}, {X: c, Y: top}, {X: c, Y: bottom}, {X: a, Y: bottom}}
 	}
-	if len(runs) == n && n > 1 {
-		centre := func(i int) float64 { return float64(runs[i].a+runs[i].b) / 2 }
-		for i := range n {
-			var pitch float64
-			switch {
-			case i == 0:
-				pitch = centre(1) - centre(0)
-			case i == n-1:
-				pitch = centre(n-1) - centre(n-2)
-			default:
-				pitch = (centre(i+1) - centre(i-1)) / 2
-			}
-			quad(i, centre(i)-pitch/2, centre(i)+pitch/2)
+	if len(runs) == n && n >= 6 {
+		// One blob a character: fit the centres of the cells to theirs
+		// (a quadratic follows the pitch of a photo taken at an angle).
+		pts := make([][2]float64, n)
+		for i, r := range runs {
+			pts[i] = [2]float64{float64(i), float64(r.a+r.b) / 2}
 		}
-		return cells
+		if f, ok := fitQuadratic(pts); ok {
+			for i := range n {
+				fi := float64(i)
+				c, p := f[0]+f[1]*fi+f[2]*fi*fi, f[1]+2*f[2]*fi
+				quad(i, c-p/2, c+p/2)
+			}
+			return cells
+		}
 	}
 	// Uniform pitch first, then a quadratic fit of the centres to the
 	// blobs of about one character's width, each given to the nearest cell.

@@ -34,7 +34,7 @@ type Line struct {
 	// little of each cell's own.
 	Cells []glyph.Quad
 	// Cap is, for every cell, the true cap height in units of its quad's
-	// height.
+	// pitch.
 	Cap []float64
 	// CapPx is the true cap height in pixels.
 	CapPx float64
@@ -138,6 +138,10 @@ func Render(f *render.Font, seed, index uint64, kind Kind) Line {
 
 	line := Line{Img: img, Text: text, CapPx: capPx, Severity: sev}
 	line.Cells, line.Cap = jitterCells(r, cells, t, capPx, pitch)
+	for i, c := range cells {
+		// The keystone stretches the heights, not the pitch.
+		line.Cap[i] *= 1 + g.keystone*((c.X0+c.X1)/2-g.xm)/g.len
+	}
 	return line
 }
 
@@ -181,7 +185,7 @@ func jitterCells(r *rand.Rand, cells []render.Cell, t render.Transform, capPx, p
 			q[k] = glyph.Point{X: x, Y: y}
 		}
 		quads[i] = q
-		caps[i] = capPx / hh
+		caps[i] = capPx / (x1 - x0)
 	}
 	return quads, caps
 }
