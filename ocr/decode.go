@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"image"
@@ -42,14 +43,19 @@ const (
 //     the image is turned and mirrored upright (its type kept where it can
 //     be; a chroma-subsampled JPEG may come back as 4:4:4 YCbCr);
 //   - a GIF gives its first frame, on its logical screen (areas the frame
-//     does not cover are transparent); an animated WebP is refused.
+//     does not cover are transparent, or of the palette's first colour when
+//     a full palette has no transparent one); an animated WebP is refused.
 //
 // Input is checked before decoding: over MaxFileSize bytes, a header
-// claiming over MaxPixels pixels or a decode estimated over
-// MaxDecodeMemory give ErrTooLarge; HEIC, AVIF, PDF, JPEG XL, JPEG 2000 and
+// claiming over MaxPixels pixels, a decode estimated over MaxDecodeMemory
+// or too long (a JPEG of over 1000 scans, or of more scans than 64 of the
+// largest image; a TIFF of over 65536 compressed strips or tiles) give
+// ErrTooLarge; HEIC, AVIF, PDF, JPEG XL, JPEG 2000 and
 // unknown bytes give ErrUnsupportedFormat; empty, truncated, corrupt and
-// 0x0 images give ErrInvalidImage. Every error is a *FormatError naming
-// the format, in words that never quote the input.
+// 0x0 images give ErrInvalidImage (so does a panic inside a decoder, a bug
+// of it on some corrupt file, which is contained). Every error is a
+// *FormatError naming the format, in words that never quote the input; the
+// format returned with an error is the sniffed one ("" when unknown).
 //
 // Decode is safe for concurrent use.
 func Decode(data []byte) (image.Image, string, error) {
@@ -57,22 +63,22 @@ func Decode(data []byte) (image.Image, string, error) {
 	if err != nil {
 		return nil, h.format, err
 	}
-	return orientImage(img, h.orientation), h.format, nil
+	return exifOrientImage(img, h.orientation), h.format, nil
 }
 
 // DecodeReader reads at most MaxFileSize+1 bytes from r and decodes them
 // with Decode. A longer input is refused with ErrTooLarge without reading
 // the rest; an error of r is returned wrapped.
 func DecodeReader(r io.Reader) (image.Image, string, error) {
-	data, err := readLimited(r)
+	data, err := decodeReadLimited(r)
 	if err != nil {
 		return nil, "", err
 	}
 	return Decode(data)
 }
 
-// readLimited reads r up to MaxFileSize+1 bytes.
-func readLimited(r io.Reader) ([]byte, error) {
+// decodeReadLimited reads r up to MaxFileSize+1 bytes.
+func decodeReadLimited(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("ocr: reading the image: %w", err)
@@ -91,7 +97,7 @@ func decodeGray(data []byte) (*image.Gray, string, error) {
 	if err != nil {
 		return nil, h.format, err
 	}
-	return orientGray(grayOf(img, true), h.orientation), h.format, nil
+	return exifOrientGray(grayOf(img, true), h.orientation), h.format, nil
 }
 
 // decodeHeader is what a format's inspection learns before decoding.
@@ -163,12 +169,9 @@ func decodeImage(data []byte, gray bool) (image.Image, decodeHeader, error) {
 			Reason: fmt.Sprintf("%s image of %dx%d pixels needs about %d MB to decode, over the %d MB limit",
 				formatDisplayName(format), h.width, h.height, (cost+1<<20-1)>>20, MaxDecodeMemory>>20)}
 	}
-	img, err := codec.decode(data, h)
+	var img image.Image
+	err = decodeContained(func() (err error) { img, err = codec.decode(data, h); return err })
 	if err != nil {
-		var fe *FormatError
-		if errors.As(err, &fe) {
-			return nil, h, fe
-		}
 		return nil, h, decodeFailure(format, err)
 	}
 	if b := img.Bounds(); b.Dx() != h.width || b.Dy() != h.height {
@@ -176,6 +179,32 @@ func decodeImage(data []byte, gray bool) (image.Image, decodeHeader, error) {
 		return nil, h, decodeErrorf(format, ErrInvalidImage, "corrupt "+formatDisplayName(format)+": its pixels do not match its header")
 	}
 	return img, h, nil
+}
+
+// decodeConfig runs a format's DecodeConfig (which reads the header, not
+// the pixels) and checks the size it reads.
+func decodeConfig(format string, data []byte, config func(io.Reader) (image.Config, error)) (image.Config, error) {
+	var cfg image.Config
+	err := decodeContained(func() (err error) { cfg, err = config(bytes.NewReader(data)); return err })
+	if err != nil {
+		return cfg, decodeFailure(format, err)
+	}
+	return cfg, decodeCheckSize(format, cfg.Width, cfg.Height)
+}
+
+// errDecoderPanic stands for a panic of a format's decoder: a bug of the
+// decoder on a corrupt file, which must not bring down a server.
+var errDecoderPanic = errors.New("ocr: the decoder panicked")
+
+// decodeContained runs a call into a format's decoder, turning a panic
+// into errDecoderPanic (which decodeFailure reports as a corrupt image).
+func decodeContained(call func() error) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = errDecoderPanic
+		}
+	}()
+	return call()
 }
 
 // decodeCheckSize refuses images without pixels or with more than

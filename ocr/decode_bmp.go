@@ -23,12 +23,9 @@ func bmpInspect(data []byte) (decodeHeader, error) {
 			return h, err
 		}
 	}
-	cfg, err := bmp.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return h, decodeFailure("bmp", err)
-	}
+	cfg, err := decodeConfig("bmp", data, bmp.DecodeConfig)
 	h.width, h.height = cfg.Width, cfg.Height
-	if err := decodeCheckSize("bmp", h.width, h.height); err != nil {
+	if err != nil {
 		return h, err
 	}
 	px := int64(h.width) * int64(h.height)

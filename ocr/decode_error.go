@@ -51,7 +51,8 @@ type FormatError struct {
 	Width, Height int
 }
 
-// Error returns "ocr: " followed by the reason.
+// Error returns "ocr: " followed by the reason (or by Err's text and the
+// format, when Reason is empty).
 func (e *FormatError) Error() string {
 	if e.Reason != "" {
 		return "ocr: " + e.Reason

@@ -20,9 +20,9 @@ import (
 // Fixtures are built in code: every test image is a few hundred bytes made
 // from a pattern whose pixels the tests know.
 
-// quadrants returns a w×h image of four flat quadrants of the given colours
+// fixQuadrants returns a w×h image of four flat quadrants of the given colours
 // (top-left, top-right, bottom-left, bottom-right).
-func quadrants(w, h int, c [4]color.NRGBA) *image.NRGBA {
+func fixQuadrants(w, h int, c [4]color.NRGBA) *image.NRGBA {
 	m := image.NewNRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
@@ -39,20 +39,20 @@ func quadrants(w, h int, c [4]color.NRGBA) *image.NRGBA {
 	return m
 }
 
-// grayQuadrants is quadrants of four gray levels.
-func grayQuadrants(w, h int, v [4]uint8) *image.NRGBA {
+// fixGrayQuadrants is fixQuadrants of four gray levels.
+func fixGrayQuadrants(w, h int, v [4]uint8) *image.NRGBA {
 	var c [4]color.NRGBA
 	for i, g := range v {
 		c[i] = color.NRGBA{g, g, g, 255}
 	}
-	return quadrants(w, h, c)
+	return fixQuadrants(w, h, c)
 }
 
-// fourColours: black, red, green, white: two values a channel, so the tiny
+// fixFourColours: black, red, green, white: two values a channel, so the tiny
 // VP8L writer below can encode them.
-var fourColours = [4]color.NRGBA{{0, 0, 0, 255}, {255, 0, 0, 255}, {0, 255, 0, 255}, {255, 255, 255, 255}}
+var fixFourColours = [4]color.NRGBA{{0, 0, 0, 255}, {255, 0, 0, 255}, {0, 255, 0, 255}, {255, 255, 255, 255}}
 
-func encodeJPEG(t testing.TB, m image.Image, quality int) []byte {
+func fixJPEG(t testing.TB, m image.Image, quality int) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := jpeg.Encode(&b, m, &jpeg.Options{Quality: quality}); err != nil {
@@ -61,7 +61,7 @@ func encodeJPEG(t testing.TB, m image.Image, quality int) []byte {
 	return b.Bytes()
 }
 
-func encodePNG(t testing.TB, m image.Image) []byte {
+func fixPNG(t testing.TB, m image.Image) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := png.Encode(&b, m); err != nil {
@@ -70,7 +70,7 @@ func encodePNG(t testing.TB, m image.Image) []byte {
 	return b.Bytes()
 }
 
-func encodeGIF(t testing.TB, m image.Image) []byte {
+func fixGIF(t testing.TB, m image.Image) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := gif.Encode(&b, m, nil); err != nil {
@@ -79,7 +79,7 @@ func encodeGIF(t testing.TB, m image.Image) []byte {
 	return b.Bytes()
 }
 
-func encodeTIFF(t testing.TB, m image.Image, c tiff.CompressionType) []byte {
+func fixTIFF(t testing.TB, m image.Image, c tiff.CompressionType) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := tiff.Encode(&b, m, &tiff.Options{Compression: c}); err != nil {
@@ -88,7 +88,7 @@ func encodeTIFF(t testing.TB, m image.Image, c tiff.CompressionType) []byte {
 	return b.Bytes()
 }
 
-func encodeBMP(t testing.TB, m image.Image) []byte {
+func fixBMP(t testing.TB, m image.Image) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := bmp.Encode(&b, m); err != nil {
@@ -97,14 +97,14 @@ func encodeBMP(t testing.TB, m image.Image) []byte {
 	return b.Bytes()
 }
 
-// withEXIF inserts after a JPEG's SOI an APP1 Exif segment whose IFD0
+// fixWithEXIF inserts after a JPEG's SOI an APP1 Exif segment whose IFD0
 // holds one Orientation entry, in the given byte order.
-func withEXIF(jpg []byte, orientation uint16, order tiffOrder) []byte {
-	return withAPP1(jpg, exifTIFF(order, []tiffEntry{{tiffTagOrientation, 3, 1, uint32(orientation)}}))
+func fixWithEXIF(jpg []byte, orientation uint16, order fixTIFFOrder) []byte {
+	return fixWithAPP1(jpg, fixEXIFTIFF(order, []fixTIFFEntry{{tiffTagOrientation, 3, 1, uint32(orientation)}}))
 }
 
-// withAPP1 inserts an APP1 Exif segment holding the given TIFF structure.
-func withAPP1(jpg, tiffData []byte) []byte {
+// fixWithAPP1 inserts an APP1 Exif segment holding the given TIFF structure.
+func fixWithAPP1(jpg, tiffData []byte) []byte {
 	seg := append([]byte("Exif\x00\x00"), tiffData...)
 	out := append([]byte{}, jpg[:2]...)
 	out = append(out, 0xff, 0xe1, byte((len(seg)+2)>>8), byte(len(seg)+2))
@@ -112,27 +112,27 @@ func withAPP1(jpg, tiffData []byte) []byte {
 	return append(out, jpg[2:]...)
 }
 
-// tiffOrder is a byte order that can append.
-type tiffOrder interface {
+// fixTIFFOrder is a byte order that can append.
+type fixTIFFOrder interface {
 	binary.ByteOrder
 	binary.AppendByteOrder
 }
 
-// tiffEntry is an IFD entry with an inline value (SHORT or LONG, count 1).
-type tiffEntry struct {
+// fixTIFFEntry is an IFD entry with an inline value (SHORT or LONG, count 1).
+type fixTIFFEntry struct {
 	tag, typ uint16
 	count    uint32
 	value    uint32
 }
 
-// exifTIFF builds a TIFF header and an IFD0 of the given entries.
-func exifTIFF(order tiffOrder, entries []tiffEntry) []byte {
-	return exifTIFFExt(order, entries, nil)
+// fixEXIFTIFF builds a TIFF header and an IFD0 of the given entries.
+func fixEXIFTIFF(order fixTIFFOrder, entries []fixTIFFEntry) []byte {
+	return fixEXIFTIFFExt(order, entries, nil)
 }
 
-// exifTIFFExt is exifTIFF with the values of some tags stored after the
+// fixEXIFTIFFExt is fixEXIFTIFF with the values of some tags stored after the
 // IFD: ext[tag] replaces the value of the tag's entry with an offset.
-func exifTIFFExt(order tiffOrder, entries []tiffEntry, ext map[uint16][]byte) []byte {
+func fixEXIFTIFFExt(order fixTIFFOrder, entries []fixTIFFEntry, ext map[uint16][]byte) []byte {
 	var b []byte
 	if order == binary.ByteOrder(binary.LittleEndian) {
 		b = append(b, "II*\x00"...)
@@ -162,15 +162,15 @@ func exifTIFFExt(order tiffOrder, entries []tiffEntry, ext map[uint16][]byte) []
 	return append(b, values...)
 }
 
-// grayTIFF writes an 8-bit gray TIFF by hand (x/image/tiff writes no
+// fixGrayTIFF writes an 8-bit gray TIFF by hand (x/image/tiff writes no
 // Orientation tag): one strip of the given compression and data, and any
 // extra entries. A nil strip stores pix uncompressed.
-func grayTIFF(w, h int, pix []byte, compression uint32, strip []byte, extra ...tiffEntry) []byte {
+func fixGrayTIFF(w, h int, pix []byte, compression uint32, strip []byte, extra ...fixTIFFEntry) []byte {
 	if strip == nil {
 		strip = pix
 	}
 	order := binary.LittleEndian
-	entries := []tiffEntry{
+	entries := []fixTIFFEntry{
 		{tiffTagImageWidth, 4, 1, uint32(w)},
 		{tiffTagImageLength, 4, 1, uint32(h)},
 		{tiffTagBitsPerSample, 3, 1, 8},
@@ -182,8 +182,8 @@ func grayTIFF(w, h int, pix []byte, compression uint32, strip []byte, extra ...t
 		{tiffTagStripByteCounts, 4, 1, uint32(len(strip))},
 	}
 	entries = append(entries, extra...)
-	slices.SortStableFunc(entries, func(a, b tiffEntry) int { return int(a.tag) - int(b.tag) }) // as TIFF wants
-	head := exifTIFF(order, entries)
+	slices.SortStableFunc(entries, func(a, b fixTIFFEntry) int { return int(a.tag) - int(b.tag) }) // as TIFF wants
+	head := fixEXIFTIFF(order, entries)
 	for i, e := range entries {
 		if e.tag == tiffTagStripOffsets {
 			order.PutUint32(head[10+12*i+8:], uint32(len(head)))
@@ -192,8 +192,8 @@ func grayTIFF(w, h int, pix []byte, compression uint32, strip []byte, extra ...t
 	return append(head, strip...)
 }
 
-// zlibOf compresses data.
-func zlibOf(t testing.TB, data []byte) []byte {
+// fixZlib compresses data.
+func fixZlib(t testing.TB, data []byte) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	z, _ := zlib.NewWriterLevel(&b, zlib.BestSpeed)
@@ -206,9 +206,9 @@ func zlibOf(t testing.TB, data []byte) []byte {
 	return b.Bytes()
 }
 
-// pngHeader is a PNG of the given IHDR and one IDAT of the given data,
+// fixPNGHeader is a PNG of the given IHDR and one IDAT of the given data,
 // with valid CRCs: enough for DecodeConfig, whatever it claims.
-func pngHeader(w, h uint32, depth, ctype byte, idat []byte) []byte {
+func fixPNGHeader(w, h uint32, depth, ctype byte, idat []byte) []byte {
 	b := []byte("\x89PNG\r\n\x1a\n")
 	chunk := func(typ string, data []byte) {
 		b = binary.BigEndian.AppendUint32(b, uint32(len(data)))
@@ -226,14 +226,14 @@ func pngHeader(w, h uint32, depth, ctype byte, idat []byte) []byte {
 	return b
 }
 
-// bitWriter packs bits least significant first, as VP8L reads them.
-type bitWriter struct {
+// fixBitWriter packs bits least significant first, as VP8L reads them.
+type fixBitWriter struct {
 	b     []byte
 	acc   uint64
 	nbits uint
 }
 
-func (w *bitWriter) write(v uint64, n uint) {
+func (w *fixBitWriter) write(v uint64, n uint) {
 	w.acc |= v << w.nbits
 	w.nbits += n
 	for w.nbits >= 8 {
@@ -243,19 +243,19 @@ func (w *bitWriter) write(v uint64, n uint) {
 	}
 }
 
-func (w *bitWriter) bytes() []byte {
+func (w *fixBitWriter) bytes() []byte {
 	if w.nbits > 0 {
 		w.b = append(w.b, byte(w.acc))
 	}
 	return w.b
 }
 
-// encodeVP8L writes a lossless WebP of m by hand (x/image has no WebP
+// fixVP8L writes a lossless WebP of m by hand (x/image has no WebP
 // encoder), in the simplest form the format allows: no transform, no
 // colour cache, one group of "simple" prefix codes, each channel holding at
 // most two values (one bit a channel a pixel, none when it is constant).
 // It fails the test when a channel of m takes more than two values.
-func encodeVP8L(t testing.TB, m *image.NRGBA) []byte {
+func fixVP8L(t testing.TB, m *image.NRGBA) []byte {
 	t.Helper()
 	w, h := m.Rect.Dx(), m.Rect.Dy()
 	// VP8L channel order: green, red, blue, alpha.
@@ -272,10 +272,10 @@ func encodeVP8L(t testing.TB, m *image.NRGBA) []byte {
 			}
 		}
 		if len(values[c]) > 2 {
-			t.Fatalf("encodeVP8L: channel %d takes %d values, at most 2 allowed", off, len(values[c]))
+			t.Fatalf("fixVP8L: channel %d takes %d values, at most 2 allowed", off, len(values[c]))
 		}
 	}
-	var bw bitWriter
+	var bw fixBitWriter
 	bw.write(0x2f, 8)
 	bw.write(uint64(w-1), 14)
 	bw.write(uint64(h-1), 14)
@@ -300,22 +300,22 @@ func encodeVP8L(t testing.TB, m *image.NRGBA) []byte {
 	for i := 0; i < len(m.Pix); i += 4 {
 		for c, off := range chans {
 			if len(values[c]) == 2 {
-				bw.write(uint64(btoi(m.Pix[i+off] == values[c][1])), 1)
+				bw.write(uint64(fixBtoi(m.Pix[i+off] == values[c][1])), 1)
 			}
 		}
 	}
-	return riffWebP("VP8L", bw.bytes())
+	return fixRIFFWebP("VP8L", bw.bytes())
 }
 
-func btoi(b bool) int {
+func fixBtoi(b bool) int {
 	if b {
 		return 1
 	}
 	return 0
 }
 
-// riffWebP wraps chunks (id, payload, id, payload, ...) in a RIFF WEBP file.
-func riffWebP(chunks ...any) []byte {
+// fixRIFFWebP wraps chunks (id, payload, id, payload, ...) in a RIFF WEBP file.
+func fixRIFFWebP(chunks ...any) []byte {
 	var body []byte
 	body = append(body, "WEBP"...)
 	for i := 0; i < len(chunks); i += 2 {

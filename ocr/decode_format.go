@@ -1,6 +1,9 @@
 package ocr
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // sniffFormat names the format of an image file from its magic bytes,
 // without relying on image.RegisterFormat (whose table is global: what it
@@ -68,7 +71,7 @@ func sniffISOBMFF(data []byte) string {
 func formatDisplayName(format string) string {
 	switch format {
 	case "jpeg", "png", "gif", "tiff", "bmp", "heic", "avif", "pdf":
-		return upper(format)
+		return strings.ToUpper(format)
 	case "webp":
 		return "WebP"
 	case "jxl":
@@ -78,8 +81,6 @@ func formatDisplayName(format string) string {
 	}
 	return format
 }
-
-func upper(s string) string { return string(bytes.ToUpper([]byte(s))) }
 
 // unsupportedReason is the message for a recognised format the package
 // does not decode.

@@ -21,12 +21,9 @@ func gifInspect(data []byte) (decodeHeader, error) {
 			return h, err
 		}
 	}
-	cfg, err := gif.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return h, decodeFailure("gif", err)
-	}
+	cfg, err := decodeConfig("gif", data, gif.DecodeConfig)
 	h.width, h.height = cfg.Width, cfg.Height
-	if err := decodeCheckSize("gif", h.width, h.height); err != nil {
+	if err != nil {
 		return h, err
 	}
 	px := int64(h.width) * int64(h.height)

@@ -165,12 +165,9 @@ func jpegInspect(data []byte) (decodeHeader, error) {
 			return h, err
 		}
 	}
-	cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return h, decodeFailure("jpeg", err)
-	}
+	cfg, err := decodeConfig("jpeg", data, jpeg.DecodeConfig)
 	h.width, h.height = cfg.Width, cfg.Height
-	if err := decodeCheckSize("jpeg", h.width, h.height); err != nil {
+	if err != nil {
 		return h, err
 	}
 	px := int64(h.width) * int64(h.height)

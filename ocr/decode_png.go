@@ -28,8 +28,8 @@ func pngInspect(data []byte) (decodeHeader, error) {
 	if err := decodeCheckSize("png", h.width, h.height); err != nil {
 		return h, err
 	}
-	if _, err := png.DecodeConfig(bytes.NewReader(data)); err != nil {
-		return h, decodeFailure("png", err)
+	if _, err := decodeConfig("png", data, png.DecodeConfig); err != nil {
+		return h, err
 	}
 	trns := false
 	for off := 8; off+8 <= len(data); {

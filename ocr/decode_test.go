@@ -13,21 +13,22 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/image/tiff"
 )
 
-// sampleImages returns a small valid file of every decoded format, made
+// fixSamples returns a small valid file of every decoded format, made
 // from the same four-colour pattern, with the greatest difference of a
 // pixel's luminance from the pattern's the format allows (JPEG is lossy).
-func sampleImages(t testing.TB) []struct {
+func fixSamples(t testing.TB) []struct {
 	name, format string
 	data         []byte
 	tolerance    int
 } {
-	m := quadrants(32, 16, fourColours)
-	pal := image.NewPaletted(m.Rect, color.Palette{fourColours[0], fourColours[1], fourColours[2], fourColours[3]})
+	m := fixQuadrants(32, 16, fixFourColours)
+	pal := image.NewPaletted(m.Rect, color.Palette{fixFourColours[0], fixFourColours[1], fixFourColours[2], fixFourColours[3]})
 	for y := 0; y < 16; y++ {
 		for x := 0; x < 32; x++ {
 			pal.Set(x, y, m.At(x, y))
@@ -44,24 +45,24 @@ func sampleImages(t testing.TB) []struct {
 		data         []byte
 		tolerance    int
 	}{
-		{"jpeg", "jpeg", encodeJPEG(t, m, 95), 12},
-		{"jpeg gray", "jpeg", encodeJPEG(t, Gray(m), 95), 12},
-		{"png", "png", encodePNG(t, m), 0},
-		{"png paletted", "png", encodePNG(t, pal), 0},
-		{"png gray16", "png", encodePNG(t, g16), 0},
-		{"gif", "gif", encodeGIF(t, m), 0},
-		{"tiff uncompressed", "tiff", encodeTIFF(t, m, tiff.Uncompressed), 0},
-		{"tiff deflate", "tiff", encodeTIFF(t, m, tiff.Deflate), 0},
-		{"tiff paletted", "tiff", encodeTIFF(t, pal, tiff.Uncompressed), 0},
-		{"bmp", "bmp", encodeBMP(t, m), 0},
-		{"bmp paletted", "bmp", encodeBMP(t, pal), 0},
-		{"webp lossless", "webp", encodeVP8L(t, m), 0},
+		{"jpeg", "jpeg", fixJPEG(t, m, 95), 12},
+		{"jpeg gray", "jpeg", fixJPEG(t, Gray(m), 95), 12},
+		{"png", "png", fixPNG(t, m), 0},
+		{"png paletted", "png", fixPNG(t, pal), 0},
+		{"png gray16", "png", fixPNG(t, g16), 0},
+		{"gif", "gif", fixGIF(t, m), 0},
+		{"tiff uncompressed", "tiff", fixTIFF(t, m, tiff.Uncompressed), 0},
+		{"tiff deflate", "tiff", fixTIFF(t, m, tiff.Deflate), 0},
+		{"tiff paletted", "tiff", fixTIFF(t, pal, tiff.Uncompressed), 0},
+		{"bmp", "bmp", fixBMP(t, m), 0},
+		{"bmp paletted", "bmp", fixBMP(t, pal), 0},
+		{"webp lossless", "webp", fixVP8L(t, m), 0},
 	}
 }
 
 func TestDecodeFormats(t *testing.T) {
-	want := Gray(quadrants(32, 16, fourColours))
-	for _, tc := range sampleImages(t) {
+	want := Gray(fixQuadrants(32, 16, fixFourColours))
+	for _, tc := range fixSamples(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			img, format, err := Decode(tc.data)
 			if err != nil {
@@ -73,15 +74,15 @@ func TestDecodeFormats(t *testing.T) {
 			if img.Bounds() != want.Rect {
 				t.Fatalf("bounds %v, want %v", img.Bounds(), want.Rect)
 			}
-			assertGrayNear(t, "Gray(Decode)", Gray(img), want, tc.tolerance)
+			decAssertGrayNear(t, "Gray(Decode)", Gray(img), want, tc.tolerance)
 
 			g, format, err := decodeGray(tc.data)
 			if err != nil || format != tc.format {
 				t.Fatalf("decodeGray: %q, %v", format, err)
 			}
-			assertGrayNear(t, "decodeGray", g, want, tc.tolerance)
+			decAssertGrayNear(t, "decodeGray", g, want, tc.tolerance)
 			// The two routes to luminance are the same computation.
-			assertGrayNear(t, "decodeGray against Gray(Decode)", g, Gray(img), 0)
+			decAssertGrayNear(t, "decodeGray against Gray(Decode)", g, Gray(img), 0)
 
 			r, format, err := DecodeReader(bytes.NewReader(tc.data))
 			if err != nil || format != tc.format || r.Bounds() != img.Bounds() {
@@ -99,7 +100,7 @@ func TestDecodeFormats(t *testing.T) {
 // fixtures made in code cover only the simplest lossless WebP, and
 // x/image/tiff writes neither LZW nor tiles.
 func TestDecodeXImageTestdata(t *testing.T) {
-	dir := xImageTestdata(t)
+	dir := decXImageTestdata(t)
 	same := func(ref *image.Gray, w, h int) *image.Gray { return ref }
 	yPlane := func(ref *image.Gray, w, h int) *image.Gray { return ref.SubImage(image.Rect(0, 0, w, h)).(*image.Gray) }
 	yOverWhite := func(ref *image.Gray, w, h int) *image.Gray {
@@ -129,12 +130,12 @@ func TestDecodeXImageTestdata(t *testing.T) {
 		{"bw-gopher_ccittGroup4.tiff", "bw-gopher.png", same, true},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			data := readFile(t, dir+"/"+tc.file)
+			data := decReadFile(t, dir+"/"+tc.file)
 			img, _, err := Decode(data)
 			if err != nil {
 				t.Fatalf("Decode: %v", err)
 			}
-			refImg, _, err := Decode(readFile(t, dir+"/"+tc.ref))
+			refImg, _, err := Decode(decReadFile(t, dir+"/"+tc.ref))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -144,16 +145,16 @@ func TestDecodeXImageTestdata(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			assertGrayNear(t, "decodeGray", g, want, 0)
-			assertGrayNear(t, "Gray(Decode)", Gray(img), want, 0)
-			if hd := inspectFor(t, data); hd.grayFree != tc.grayFree {
+			decAssertGrayNear(t, "decodeGray", g, want, 0)
+			decAssertGrayNear(t, "Gray(Decode)", Gray(img), want, 0)
+			if hd := decInspect(t, data); hd.grayFree != tc.grayFree {
 				t.Errorf("grayFree %v, want %v", hd.grayFree, tc.grayFree)
 			}
 		})
 	}
 }
 
-func inspectFor(t *testing.T, data []byte) decodeHeader {
+func decInspect(t *testing.T, data []byte) decodeHeader {
 	t.Helper()
 	codec, _ := decodeCodecOf(sniffFormat(data))
 	h, err := codec.inspect(data)
@@ -163,9 +164,9 @@ func inspectFor(t *testing.T, data []byte) decodeHeader {
 	return h
 }
 
-// assertGrayNear fails when two gray images differ in size or by more
+// decAssertGrayNear fails when two gray images differ in size or by more
 // than tol at any pixel.
-func assertGrayNear(t *testing.T, what string, got, want *image.Gray, tol int) {
+func decAssertGrayNear(t *testing.T, what string, got, want *image.Gray, tol int) {
 	t.Helper()
 	if got.Rect.Size() != want.Rect.Size() {
 		t.Fatalf("%s: size %v, want %v", what, got.Rect.Size(), want.Rect.Size())
@@ -203,15 +204,15 @@ func TestDecodeEXIFOrientation(t *testing.T) {
 		7: {br, tr, bl, tl}, // row 0 right, column 0 bottom
 		8: {tr, br, tl, bl}, // row 0 left, column 0 bottom
 	}
-	stored := grayQuadrants(64, 32, [4]uint8{tl, tr, bl, br})
+	stored := fixGrayQuadrants(64, 32, [4]uint8{tl, tr, bl, br})
 	for _, src := range []struct {
 		name string
 		img  image.Image
 	}{{"ycbcr", stored}, {"gray", Gray(stored)}} {
-		jpg := encodeJPEG(t, src.img, 95)
-		for _, order := range []tiffOrder{binary.LittleEndian, binary.BigEndian} {
+		jpg := fixJPEG(t, src.img, 95)
+		for _, order := range []fixTIFFOrder{binary.LittleEndian, binary.BigEndian} {
 			for o := uint16(1); o <= 8; o++ {
-				data := withEXIF(jpg, o, order)
+				data := fixWithEXIF(jpg, o, order)
 				img, _, err := Decode(data)
 				if err != nil {
 					t.Fatal(err)
@@ -258,9 +259,9 @@ func TestDecodeOrientedColourAgrees(t *testing.T) {
 				m.Pix[i] = 255
 			}
 		}
-		jpg := encodeJPEG(t, m, 80) // 4:2:0
+		jpg := fixJPEG(t, m, 80) // 4:2:0
 		for o := uint16(1); o <= 8; o++ {
-			data := withEXIF(jpg, o, binary.BigEndian)
+			data := fixWithEXIF(jpg, o, binary.BigEndian)
 			img, _, err := Decode(data)
 			if err != nil {
 				t.Fatal(err)
@@ -272,7 +273,7 @@ func TestDecodeOrientedColourAgrees(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			assertGrayNear(t, "upright colour against upright gray", Gray(img), g, 0)
+			decAssertGrayNear(t, "upright colour against upright gray", Gray(img), g, 0)
 		}
 	}
 }
@@ -292,10 +293,10 @@ func TestDecodeTIFFOrientation(t *testing.T) {
 		{6, [][]byte{{4, 1}, {5, 2}, {6, 3}}}, // turned 90° clockwise
 		{8, [][]byte{{3, 6}, {2, 5}, {1, 4}}}, // turned 90° counter-clockwise
 	} {
-		data := grayTIFF(3, 2, pix, 1, nil, tiffEntry{tiffTagOrientation, 3, 1, tc.o})
+		data := fixGrayTIFF(3, 2, pix, 1, nil, fixTIFFEntry{tiffTagOrientation, 3, 1, tc.o})
 		for _, decode := range []func([]byte) (*image.Gray, error){
 			func(b []byte) (*image.Gray, error) { g, _, err := decodeGray(b); return g, err },
-			func(b []byte) (*image.Gray, error) { m, _, err := Decode(b); return grayOrNil(m), err },
+			func(b []byte) (*image.Gray, error) { m, _, err := Decode(b); return decGrayOrNil(m), err },
 		} {
 			g, err := decode(data)
 			if err != nil {
@@ -305,21 +306,21 @@ func TestDecodeTIFFOrientation(t *testing.T) {
 			for y := 0; y < g.Rect.Dy(); y++ {
 				got = append(got, append([]byte{}, g.Pix[y*g.Stride:y*g.Stride+g.Rect.Dx()]...))
 			}
-			if !equalRows(got, tc.want) {
+			if !decEqualRows(got, tc.want) {
 				t.Errorf("orientation %d: %v, want %v", tc.o, got, tc.want)
 			}
 		}
 	}
 }
 
-func grayOrNil(m image.Image) *image.Gray {
+func decGrayOrNil(m image.Image) *image.Gray {
 	if m == nil {
 		return nil
 	}
 	return Gray(m)
 }
 
-func equalRows(a, b [][]byte) bool {
+func decEqualRows(a, b [][]byte) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -363,16 +364,16 @@ func TestDecodeUnsupported(t *testing.T) {
 		{"jpeg xl", "jxl", []byte("\xff\x0a\xfa\x7f\x01\x90\x08\x06\x01\x00"), "JPEG XL images are not supported"},
 		{"jpeg 2000", "jp2", []byte("\x00\x00\x00\x0cjP  \r\n\x87\n\x00\x00\x00\x14ftypjp2 "), "JPEG 2000 images are not supported"},
 		{"bigtiff", "tiff", []byte("II+\x00\x08\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00"), "BigTIFF images are not supported"},
-		{"animated webp", "webp", riffWebP("VP8X", []byte{0x02, 0, 0, 0, 9, 0, 0, 9, 0, 0}, "ANIM", make([]byte, 6)), "animated WebP images are not supported"},
+		{"animated webp", "webp", fixRIFFWebP("VP8X", []byte{0x02, 0, 0, 0, 9, 0, 0, 9, 0, 0}, "ANIM", make([]byte, 6)), "animated WebP images are not supported"},
 		{"mp4 video", "", ftyp("isom", "isom", "mp41"), "not an image"},
 		{"text", "", []byte("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"), "not an image"},
 		{"random", "", random, "not an image"},
 		{"short", "", []byte{0xff, 0xd8}, "not an image"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, decode := range decoders {
+			for _, decode := range decEntryPoints {
 				err := decode(tc.data)
-				fe := assertFormatError(t, err, ErrUnsupportedFormat, tc.format)
+				fe := decAssertFormatError(t, err, ErrUnsupportedFormat, tc.format)
 				if fe != nil && !strings.Contains(fe.Error(), tc.reason) {
 					t.Errorf("error %q does not say %q", fe, tc.reason)
 				}
@@ -381,16 +382,16 @@ func TestDecodeUnsupported(t *testing.T) {
 	}
 }
 
-// decoders are the entry points, reduced to their error.
-var decoders = map[string]func([]byte) error{
+// decEntryPoints are the entry points, reduced to their error.
+var decEntryPoints = map[string]func([]byte) error{
 	"Decode":       func(b []byte) error { _, _, err := Decode(b); return err },
 	"decodeGray":   func(b []byte) error { _, _, err := decodeGray(b); return err },
 	"DecodeReader": func(b []byte) error { _, _, err := DecodeReader(bytes.NewReader(b)); return err },
 }
 
-// assertFormatError checks that err is a *FormatError of the given kind
+// decAssertFormatError checks that err is a *FormatError of the given kind
 // and format, and returns it.
-func assertFormatError(t *testing.T, err, kind error, format string) *FormatError {
+func decAssertFormatError(t *testing.T, err, kind error, format string) *FormatError {
 	t.Helper()
 	var fe *FormatError
 	switch {
@@ -410,7 +411,7 @@ func assertFormatError(t *testing.T, err, kind error, format string) *FormatErro
 
 // TestDecodeTruncated cuts every sample file short at several places.
 func TestDecodeTruncated(t *testing.T) {
-	for _, tc := range sampleImages(t) {
+	for _, tc := range fixSamples(t) {
 		// GIF decodes only its first frame: it may lose its end unharmed.
 		ends := []float64{0.1, 0.3, 0.5, 0.7, 0.9}
 		if tc.format == "gif" {
@@ -418,9 +419,9 @@ func TestDecodeTruncated(t *testing.T) {
 		}
 		for _, end := range ends {
 			n := int(end * float64(len(tc.data)))
-			for name, decode := range decoders {
+			for name, decode := range decEntryPoints {
 				err := decode(tc.data[:n])
-				fe := assertFormatError(t, err, ErrInvalidImage, tc.format)
+				fe := decAssertFormatError(t, err, ErrInvalidImage, tc.format)
 				if fe != nil && !strings.HasPrefix(fe.Reason, "truncated ") && !strings.HasPrefix(fe.Reason, "corrupt ") {
 					t.Errorf("%s %s cut to %d of %d bytes: reason %q", name, tc.name, n, len(tc.data), fe.Reason)
 				}
@@ -435,9 +436,9 @@ func TestDecodeTruncated(t *testing.T) {
 			}
 		}
 	}
-	for name, decode := range decoders {
+	for name, decode := range decEntryPoints {
 		err := decode(nil)
-		assertFormatError(t, err, ErrInvalidImage, "")
+		decAssertFormatError(t, err, ErrInvalidImage, "")
 		if err != nil && !strings.Contains(err.Error(), "empty") {
 			t.Errorf("%s(nil): %v, want an empty input", name, err)
 		}
@@ -447,28 +448,28 @@ func TestDecodeTruncated(t *testing.T) {
 // TestDecodeNoPixels: 0x0 (and 0xN) images are invalid in every format
 // that can say so.
 func TestDecodeNoPixels(t *testing.T) {
-	jpg := encodeJPEG(t, quadrants(16, 16, fourColours), 90)
+	jpg := fixJPEG(t, fixQuadrants(16, 16, fixFourColours), 90)
 	i := bytes.Index(jpg, []byte{0xff, 0xc0}) // SOF0: length, precision, height, width
 	zeroJPEG := append([]byte{}, jpg...)
 	copy(zeroJPEG[i+5:], []byte{0, 0, 0, 0})
-	zeroGIF := encodeGIF(t, quadrants(16, 16, fourColours))
+	zeroGIF := fixGIF(t, fixQuadrants(16, 16, fixFourColours))
 	copy(zeroGIF[6:], []byte{0, 0, 0, 0})
-	zeroBMP := encodeBMP(t, quadrants(16, 16, fourColours))
+	zeroBMP := fixBMP(t, fixQuadrants(16, 16, fixFourColours))
 	copy(zeroBMP[18:], make([]byte, 8))
 	for _, tc := range []struct {
 		name, format string
 		data         []byte
 	}{
-		{"png 0x0", "png", pngHeader(0, 0, 8, 0, zlibOf(t, nil))},
-		{"png 10x0", "png", pngHeader(10, 0, 8, 0, zlibOf(t, nil))},
+		{"png 0x0", "png", fixPNGHeader(0, 0, 8, 0, fixZlib(t, nil))},
+		{"png 10x0", "png", fixPNGHeader(10, 0, 8, 0, fixZlib(t, nil))},
 		{"jpeg 0x0", "jpeg", zeroJPEG},
 		{"gif 0x0", "gif", zeroGIF},
 		{"bmp 0x0", "bmp", zeroBMP},
-		{"tiff 0x0", "tiff", grayTIFF(0, 0, nil, 1, []byte{})},
+		{"tiff 0x0", "tiff", fixGrayTIFF(0, 0, nil, 1, []byte{})},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, decode := range decoders {
-				fe := assertFormatError(t, decode(tc.data), ErrInvalidImage, tc.format)
+			for _, decode := range decEntryPoints {
+				fe := decAssertFormatError(t, decode(tc.data), ErrInvalidImage, tc.format)
 				if fe != nil && !strings.Contains(fe.Reason, "has no pixels") {
 					t.Errorf("reason %q, want one saying the image has no pixels", fe.Reason)
 				}
@@ -480,45 +481,45 @@ func TestDecodeNoPixels(t *testing.T) {
 // TestDecodeHugeHeader: headers claiming far more than MaxPixels are
 // refused from the header, before anything of their size is allocated.
 func TestDecodeHugeHeader(t *testing.T) {
-	jpg := encodeJPEG(t, quadrants(16, 16, fourColours), 90)
+	jpg := fixJPEG(t, fixQuadrants(16, 16, fixFourColours), 90)
 	i := bytes.Index(jpg, []byte{0xff, 0xc0})
 	hugeJPEG := append([]byte{}, jpg...)
 	copy(hugeJPEG[i+5:], []byte{0xff, 0xff, 0xff, 0xff})
-	hugeGIF := encodeGIF(t, quadrants(16, 16, fourColours))
+	hugeGIF := fixGIF(t, fixQuadrants(16, 16, fixFourColours))
 	copy(hugeGIF[6:], []byte{0xff, 0xff, 0xff, 0xff})
-	hugeBMP := encodeBMP(t, quadrants(16, 16, fourColours))
+	hugeBMP := fixBMP(t, fixQuadrants(16, 16, fixFourColours))
 	binary.LittleEndian.PutUint32(hugeBMP[18:], 100000)
 	binary.LittleEndian.PutUint32(hugeBMP[22:], 100000)
 	vp8l := func(w, h int) []byte {
 		bits := uint32(w-1) | uint32(h-1)<<14
-		return riffWebP("VP8L", append([]byte{0x2f}, binary.LittleEndian.AppendUint32(nil, bits)...))
+		return fixRIFFWebP("VP8L", append([]byte{0x2f}, binary.LittleEndian.AppendUint32(nil, bits)...))
 	}
 	canvas := func(w, h int) []byte {
 		p := []byte{0x10, 0, 0, 0}
 		p = append(p, byte(w-1), byte((w-1)>>8), byte((w-1)>>16), byte(h-1), byte((h-1)>>8), byte((h-1)>>16))
-		return riffWebP("VP8X", p, "VP8L", []byte{0x2f, 0, 0, 0, 0})
+		return fixRIFFWebP("VP8X", p, "VP8L", []byte{0x2f, 0, 0, 0, 0})
 	}
 	for _, tc := range []struct {
 		name, format string
 		data         []byte
 		w, h         int
 	}{
-		{"png", "png", pngHeader(100000, 100000, 8, 2, zlibOf(t, []byte{0})), 100000, 100000},
-		{"png 16-bit", "png", pngHeader(100000, 100000, 16, 6, zlibOf(t, []byte{0})), 100000, 100000},
-		{"png 2^31", "png", pngHeader(1<<31-1, 1<<31-1, 8, 0, nil), 1<<31 - 1, 1<<31 - 1},
+		{"png", "png", fixPNGHeader(100000, 100000, 8, 2, fixZlib(t, []byte{0})), 100000, 100000},
+		{"png 16-bit", "png", fixPNGHeader(100000, 100000, 16, 6, fixZlib(t, []byte{0})), 100000, 100000},
+		{"png 2^31", "png", fixPNGHeader(1<<31-1, 1<<31-1, 8, 0, nil), 1<<31 - 1, 1<<31 - 1},
 		{"jpeg", "jpeg", hugeJPEG, 65535, 65535},
 		{"gif", "gif", hugeGIF, 65535, 65535},
 		{"bmp", "bmp", hugeBMP, 100000, 100000},
-		{"tiff", "tiff", grayTIFF(100000, 100000, nil, 1, []byte{0}), 100000, 100000},
-		{"tiff deflate", "tiff", grayTIFF(100000, 100000, nil, 8, zlibOf(t, []byte{0})), 100000, 100000},
+		{"tiff", "tiff", fixGrayTIFF(100000, 100000, nil, 1, []byte{0}), 100000, 100000},
+		{"tiff deflate", "tiff", fixGrayTIFF(100000, 100000, nil, 8, fixZlib(t, []byte{0})), 100000, 100000},
 		{"webp lossless", "webp", vp8l(16384, 16384), 16384, 16384},
 		{"webp canvas", "webp", canvas(100000, 100000), 100000, 100000},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			for name, decode := range decoders {
+			for name, decode := range decEntryPoints {
 				var err error
-				alloc := allocatedBy(func() { err = decode(tc.data) })
-				fe := assertFormatError(t, err, ErrTooLarge, tc.format)
+				alloc := decAllocatedBy(func() { err = decode(tc.data) })
+				fe := decAssertFormatError(t, err, ErrTooLarge, tc.format)
 				if fe == nil {
 					continue
 				}
@@ -535,14 +536,14 @@ func TestDecodeHugeHeader(t *testing.T) {
 		})
 	}
 	// The message, as the issue words it.
-	_, _, err := Decode(pngHeader(100000, 100000, 8, 2, nil))
+	_, _, err := Decode(fixPNGHeader(100000, 100000, 8, 2, nil))
 	if want := "ocr: PNG image of 100000x100000 pixels exceeds 50 megapixels"; err == nil || err.Error() != want {
 		t.Errorf("error %v, want %q", err, want)
 	}
 }
 
-// allocatedBy returns the bytes f allocates on the heap.
-func allocatedBy(f func()) uint64 {
+// decAllocatedBy returns the bytes f allocates on the heap.
+func decAllocatedBy(f func()) uint64 {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	f()
@@ -554,9 +555,9 @@ func allocatedBy(f func()) uint64 {
 // DecodeReader stops reading one byte past the limit.
 func TestDecodeFileTooLarge(t *testing.T) {
 	big := make([]byte, MaxFileSize+1)
-	copy(big, encodeJPEG(t, quadrants(16, 16, fourColours), 90))
-	for _, decode := range decoders {
-		fe := assertFormatError(t, decode(big), ErrTooLarge, "jpeg")
+	copy(big, fixJPEG(t, fixQuadrants(16, 16, fixFourColours), 90))
+	for _, decode := range decEntryPoints {
+		fe := decAssertFormatError(t, decode(big), ErrTooLarge, "jpeg")
 		if fe != nil && fe.Error() != "ocr: file of 15728641 bytes exceeds the 15 MB limit" {
 			t.Errorf("message %q", fe)
 		}
@@ -564,34 +565,34 @@ func TestDecodeFileTooLarge(t *testing.T) {
 	if _, _, err := Decode(big[:MaxFileSize]); errors.Is(err, ErrTooLarge) {
 		t.Errorf("a file of exactly MaxFileSize bytes: %v", err)
 	}
-	endless := &countingReader{r: io.MultiReader(bytes.NewReader(big[:100]), zeros{})}
+	endless := &decCountingReader{r: io.MultiReader(bytes.NewReader(big[:100]), decZeros{})}
 	_, _, err := DecodeReader(endless)
-	assertFormatError(t, err, ErrTooLarge, "jpeg")
+	decAssertFormatError(t, err, ErrTooLarge, "jpeg")
 	if endless.n > MaxFileSize+1+32<<10 {
 		t.Errorf("DecodeReader read %d bytes of an endless input", endless.n)
 	}
-	broken := io.MultiReader(bytes.NewReader(big[:100]), errReader{})
-	if _, _, err := DecodeReader(broken); !errors.Is(err, errBroken) {
+	broken := io.MultiReader(bytes.NewReader(big[:100]), decErrReader{})
+	if _, _, err := DecodeReader(broken); !errors.Is(err, decErrBroken) {
 		t.Errorf("DecodeReader of a failing reader: %v, want its error", err)
 	}
 }
 
-type zeros struct{}
+type decZeros struct{}
 
-func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+func (decZeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 
-var errBroken = errors.New("broken reader")
+var decErrBroken = errors.New("broken reader")
 
-type errReader struct{}
+type decErrReader struct{}
 
-func (errReader) Read([]byte) (int, error) { return 0, errBroken }
+func (decErrReader) Read([]byte) (int, error) { return 0, decErrBroken }
 
-type countingReader struct {
+type decCountingReader struct {
 	r io.Reader
 	n int
 }
 
-func (c *countingReader) Read(p []byte) (int, error) {
+func (c *decCountingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += n
 	return n, err
@@ -658,11 +659,11 @@ func TestDecodeAnimatedGIF(t *testing.T) {
 // quotes nothing of it.
 func TestDecodeCorrupt(t *testing.T) {
 	garbage := bytes.Repeat([]byte("SECRET<<DATA"), 40)
-	for _, tc := range sampleImages(t) {
+	for _, tc := range fixSamples(t) {
 		head := min(len(tc.data)/4, 40)
 		data := append(append([]byte{}, tc.data[:head]...), garbage...)
 		data = append(data, tc.data[len(tc.data)-8:]...)
-		for name, decode := range decoders {
+		for name, decode := range decEntryPoints {
 			err := decode(data)
 			if err == nil {
 				continue // some formats shrug off garbage in places: not an error to check here
@@ -683,9 +684,9 @@ func TestDecodeCorrupt(t *testing.T) {
 	}
 }
 
-// xImageTestdata returns the testdata directory of golang.org/x/image in
+// decXImageTestdata returns the testdata directory of golang.org/x/image in
 // the module cache, or skips the test.
-func xImageTestdata(t *testing.T) string {
+func decXImageTestdata(t *testing.T) string {
 	t.Helper()
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/image").Output()
 	dir := strings.TrimSpace(string(out)) + "/testdata"
@@ -695,11 +696,81 @@ func xImageTestdata(t *testing.T) string {
 	return dir
 }
 
-func readFile(t *testing.T, path string) []byte {
+func decReadFile(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestDecodeContainsPanics: a panic of a format's decoder (a bug of it on
+// some corrupt file) comes back as a corrupt image, not a crash.
+func TestDecodeContainsPanics(t *testing.T) {
+	err := decodeContained(func() error { panic("index out of range") })
+	if err != errDecoderPanic {
+		t.Fatalf("decodeContained: %v", err)
+	}
+	fe := decodeFailure("tiff", err)
+	if !errors.Is(fe, ErrInvalidImage) || fe.Error() != "ocr: corrupt TIFF" {
+		t.Errorf("decodeFailure: %v", fe)
+	}
+	if err := decodeContained(func() error { return io.ErrUnexpectedEOF }); err != io.ErrUnexpectedEOF {
+		t.Errorf("an error passes through: %v", err)
+	}
+}
+
+// TestFormatErrorText: a FormatError built by hand still reads well.
+func TestFormatErrorText(t *testing.T) {
+	for _, tc := range []struct {
+		e    *FormatError
+		want string
+	}{
+		{&FormatError{Format: "png", Err: ErrInvalidImage, Reason: "truncated PNG"}, "ocr: truncated PNG"},
+		{&FormatError{Format: "webp", Err: ErrTooLarge}, "ocr: image too large (WebP)"},
+		{&FormatError{Err: ErrUnsupportedFormat}, "ocr: unsupported image format"},
+		{&FormatError{}, "ocr: invalid image"},
+	} {
+		if got := tc.e.Error(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", *tc.e, got, tc.want)
+		}
+		if tc.e.Err != nil && !errors.Is(tc.e, tc.e.Err) {
+			t.Errorf("%+v does not unwrap to its Err", *tc.e)
+		}
+	}
+}
+
+// TestDecodeConcurrent: Decode and decodeGray share no state (run with
+// -race).
+func TestDecodeConcurrent(t *testing.T) {
+	samples := fixSamples(t)
+	want := make([]*image.Gray, len(samples))
+	for i, s := range samples {
+		g, _, err := decodeGray(s.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = g
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(samples))
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, s := range samples {
+				img, _, err := Decode(s.data)
+				g, _, gerr := decodeGray(s.data)
+				if err != nil || gerr != nil || !decGrayEqual(g, want[i]) || !decGrayEqual(Gray(img), want[i]) {
+					errs <- s.name
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: a concurrent decode differs", name)
+	}
 }

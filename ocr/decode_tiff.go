@@ -50,12 +50,9 @@ func tiffInspect(data []byte) (decodeHeader, error) {
 			}
 		}
 	}
-	cfg, err := tiff.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return h, decodeFailure("tiff", err)
-	}
+	cfg, err := decodeConfig("tiff", data, tiff.DecodeConfig)
 	h.width, h.height = cfg.Width, cfg.Height
-	if err := decodeCheckSize("tiff", h.width, h.height); err != nil {
+	if err != nil {
 		return h, err
 	}
 	px := int64(h.width) * int64(h.height)
@@ -149,7 +146,7 @@ func tiffBlockBuffer(ifd exifIFD, data []byte, w, h int, rest int64) (int64, err
 			}
 			return min(lim, avail*tiffDeflateRate+64)
 		case tiffPackBits:
-			return packBitsSize(src) // not limited by x/image/tiff
+			return tiffPackBitsSize(src) // not limited by x/image/tiff
 		}
 		return 0 // x/image/tiff refuses the compression
 	}
@@ -176,8 +173,8 @@ func tiffInflated(r io.Reader, lim int64) int64 {
 	return n
 }
 
-// packBitsSize is the length of the PackBits data in src once unpacked.
-func packBitsSize(src []byte) int64 {
+// tiffPackBitsSize is the length of the PackBits data in src once unpacked.
+func tiffPackBitsSize(src []byte) int64 {
 	n := int64(0)
 	for i := 0; i < len(src); {
 		code := int(int8(src[i]))

@@ -85,16 +85,13 @@ func webpInspect(data []byte) (decodeHeader, error) {
 		// colours by the frame.
 		return h, decodeErrorf("webp", ErrInvalidImage, "corrupt WebP: its frame and canvas sizes differ")
 	}
-	cfg, err := webp.DecodeConfig(bytes.NewReader(data))
+	cfg, err := decodeConfig("webp", data, webp.DecodeConfig)
+	h.width, h.height = cfg.Width, cfg.Height
 	if err != nil {
-		return h, decodeFailure("webp", err)
+		return h, err
 	}
 	if info.frame == "" {
 		return h, decodeErrorf("webp", ErrInvalidImage, "corrupt WebP: no image data")
-	}
-	h.width, h.height = cfg.Width, cfg.Height
-	if err := decodeCheckSize("webp", h.width, h.height); err != nil {
-		return h, err
 	}
 	px := int64(h.width) * int64(h.height)
 	if info.frame == "VP8L" {

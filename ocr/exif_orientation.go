@@ -60,11 +60,11 @@ func (o exifOrientation) steps(w, h, stride, bpp int) (start, sx, sy int) {
 	return 0, bpp, stride
 }
 
-// orientPlane writes the upright form of a stored w×h plane of bpp bytes
+// exifOrientPlane writes the upright form of a stored w×h plane of bpp bytes
 // per pixel (rows src[y*srcStride:], packed) into dst, whose stride is
 // dstStride. The turned cases walk the image in tiles so that reads and
 // writes both stay in cache.
-func orientPlane(dst []byte, dstStride int, src []byte, srcStride, w, h, bpp int, o exifOrientation) {
+func exifOrientPlane(dst []byte, dstStride int, src []byte, srcStride, w, h, bpp int, o exifOrientation) {
 	start, sx, sy := o.steps(w, h, dstStride, bpp)
 	const tile = 64
 	for y0 := 0; y0 < h; y0 += tile {
@@ -90,71 +90,72 @@ func orientPlane(dst []byte, dstStride int, src []byte, srcStride, w, h, bpp int
 	}
 }
 
-// orientPix returns the upright copy of a stored image of the given
+// exifOrientPix returns the upright copy of a stored image of the given
 // rectangle, stride and bytes per pixel, whose pixels start (at the
 // rectangle's corner) at pix[0]: its pixels, stride and rectangle (at the
 // origin).
-func orientPix(pix []byte, stride int, r image.Rectangle, bpp int, o exifOrientation) ([]byte, int, image.Rectangle) {
+func exifOrientPix(pix []byte, stride int, r image.Rectangle, bpp int, o exifOrientation) ([]byte, int, image.Rectangle) {
 	w, h := r.Dx(), r.Dy()
 	uw, uh := o.size(w, h)
 	out := make([]byte, uw*uh*bpp)
-	orientPlane(out, uw*bpp, pix, stride, w, h, bpp, o)
+	exifOrientPlane(out, uw*bpp, pix, stride, w, h, bpp, o)
 	return out, uw * bpp, image.Rect(0, 0, uw, uh)
 }
 
-// orientGray returns the upright copy of a gray image (or g itself when o
+// exifOrientGray returns the upright copy of a gray image (or g itself when o
 // is 1).
-func orientGray(g *image.Gray, o exifOrientation) *image.Gray {
+func exifOrientGray(g *image.Gray, o exifOrientation) *image.Gray {
 	if o <= 1 || o > 8 || g.Rect.Empty() {
 		return g
 	}
-	pix, stride, r := orientPix(g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y):], g.Stride, g.Rect, 1, o)
+	pix, stride, r := exifOrientPix(g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y):], g.Stride, g.Rect, 1, o)
 	return &image.Gray{Pix: pix, Stride: stride, Rect: r}
 }
 
-// orientImage returns the upright form of a decoded image: a new image of
+// exifOrientImage returns the upright form of a decoded image: a new image of
 // the same type for the types decoders return (for a chroma-subsampled
 // YCbCr whose size does not divide by its subsampling, or whose turned
 // subsampling has no image.YCbCrSubsampleRatio, a 4:4:4 YCbCr), an RGBA64
 // for other types. It returns m itself when o is 1.
-func orientImage(m image.Image, o exifOrientation) image.Image {
+func exifOrientImage(m image.Image, o exifOrientation) image.Image {
 	r := m.Bounds()
 	if o <= 1 || o > 8 || r.Empty() {
 		return m
 	}
+	// r is the image's own rectangle: its pixels start at Pix[0].
 	switch m := m.(type) {
 	case *image.Gray:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 1, o)
+		p, s, nr := exifOrientPix(m.Pix, m.Stride, r, 1, o)
 		return &image.Gray{Pix: p, Stride: s, Rect: nr}
 	case *image.Gray16:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 2, o)
+		p, s, nr := exifOrientPix(m.Pix, m.Stride, r, 2, o)
 		return &image.Gray16{Pix: p, Stride: s, Rect: nr}
 	case *image.Alpha:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 1, o)
+		p, s, nr := exifOrientPix(m.Pix, m.Stride, r, 1, o)
 		return &image.Alpha{Pix: p, Stride: s, Rect: nr}
 	case *image.Alpha16:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 2, o)
+		p, s, nr := exifOrientPix(m.Pix, m.Stride, r, 2, o)
 		return &image.Alpha16{Pix: p, Stride: s, Rect: nr}
 	case *image.Paletted:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 1, o)
+		p, s, nr := exifOrientPix(m.Pix, m.Stride, r, 1, o)
 		return &image.Paletted{Pix: p, Stride: s, Rect: nr, Palette: m.Palette}
 	case *image.RGBA:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 4, o)
+		p, s, nr := exifOrientPix(m.Pix, m.Stride, r, 4, o)
 		return &image.RGBA{Pix: p, Stride: s, Rect: nr}
 	case *image.NRGBA:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 4, o)
+		p, s, nr := exifOrientPix(m.Pix, m.Stride, r, 4, o)
 		return &image.NRGBA{Pix: p, Stride: s, Rect: nr}
 	case *image.CMYK:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 4, o)
+		p, s, nr := exifOrientPix(m.Pix, m.Stride, r, 4, o)
 		return &image.CMYK{Pix: p, Stride: s, Rect: nr}
 	case *image.RGBA64:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 8, o)
+		p, s, nr := exifOrientPix(m.Pix, m.Stride, r, 8, o)
 		return &image.RGBA64{Pix: p, Stride: s, Rect: nr}
 	case *image.NRGBA64:
-		p, s, nr := orientPix(m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride, r, 8, o)
+		p, s, nr := exifOrientPix(m.Pix, m.Stride, r, 8, o)
 		return &image.NRGBA64{Pix: p, Stride: s, Rect: nr}
 	case *image.YCbCr:
-		return orientYCbCr(m, o)
+		return exifOrientYCbCr(m, o)
 	}
 	uw, uh := o.size(r.Dx(), r.Dy())
 	out := image.NewRGBA64(image.Rect(0, 0, uw, uh))
@@ -172,23 +173,23 @@ func orientImage(m image.Image, o exifOrientation) image.Image {
 	return out
 }
 
-// orientYCbCr turns a YCbCr image plane by plane when its subsampling
+// exifOrientYCbCr turns a YCbCr image plane by plane when its subsampling
 // survives the turn exactly (the size divides by the subsampling, and a
 // transposed ratio exists), and into a 4:4:4 image otherwise.
-func orientYCbCr(m *image.YCbCr, o exifOrientation) *image.YCbCr {
+func exifOrientYCbCr(m *image.YCbCr, o exifOrientation) *image.YCbCr {
 	r := m.Rect
 	w, h := r.Dx(), r.Dy()
-	fx, fy, ok := ycbcrFactors(m.SubsampleRatio)
+	fx, fy, ok := exifYCbCrFactors(m.SubsampleRatio)
 	turned := m.SubsampleRatio
 	if o.swapsAxes() {
-		turned, ok = ycbcrRatio(fy, fx, ok)
+		turned, ok = exifYCbCrRatio(fy, fx, ok)
 	}
 	uw, uh := o.size(w, h)
 	if ok && r.Min == (image.Point{}) && w%fx == 0 && h%fy == 0 {
 		out := image.NewYCbCr(image.Rect(0, 0, uw, uh), turned)
-		orientPlane(out.Y, out.YStride, m.Y, m.YStride, w, h, 1, o)
-		orientPlane(out.Cb, out.CStride, m.Cb, m.CStride, w/fx, h/fy, 1, o)
-		orientPlane(out.Cr, out.CStride, m.Cr, m.CStride, w/fx, h/fy, 1, o)
+		exifOrientPlane(out.Y, out.YStride, m.Y, m.YStride, w, h, 1, o)
+		exifOrientPlane(out.Cb, out.CStride, m.Cb, m.CStride, w/fx, h/fy, 1, o)
+		exifOrientPlane(out.Cr, out.CStride, m.Cr, m.CStride, w/fx, h/fy, 1, o)
 		return out
 	}
 	out := image.NewYCbCr(image.Rect(0, 0, uw, uh), image.YCbCrSubsampleRatio444)
@@ -204,9 +205,9 @@ func orientYCbCr(m *image.YCbCr, o exifOrientation) *image.YCbCr {
 	return out
 }
 
-// ycbcrFactors returns the horizontal and vertical chroma subsampling of a
+// exifYCbCrFactors returns the horizontal and vertical chroma subsampling of a
 // ratio.
-func ycbcrFactors(r image.YCbCrSubsampleRatio) (fx, fy int, ok bool) {
+func exifYCbCrFactors(r image.YCbCrSubsampleRatio) (fx, fy int, ok bool) {
 	switch r {
 	case image.YCbCrSubsampleRatio444:
 		return 1, 1, true
@@ -224,8 +225,8 @@ func ycbcrFactors(r image.YCbCrSubsampleRatio) (fx, fy int, ok bool) {
 	return 1, 1, false
 }
 
-// ycbcrRatio is the inverse of ycbcrFactors.
-func ycbcrRatio(fx, fy int, ok bool) (image.YCbCrSubsampleRatio, bool) {
+// exifYCbCrRatio is the inverse of exifYCbCrFactors.
+func exifYCbCrRatio(fx, fy int, ok bool) (image.YCbCrSubsampleRatio, bool) {
 	if !ok {
 		return 0, false
 	}
@@ -233,7 +234,7 @@ func ycbcrRatio(fx, fy int, ok bool) (image.YCbCrSubsampleRatio, bool) {
 		image.YCbCrSubsampleRatio444, image.YCbCrSubsampleRatio422, image.YCbCrSubsampleRatio420,
 		image.YCbCrSubsampleRatio440, image.YCbCrSubsampleRatio411, image.YCbCrSubsampleRatio410,
 	} {
-		if x, y, _ := ycbcrFactors(r); x == fx && y == fy {
+		if x, y, _ := exifYCbCrFactors(r); x == fx && y == fy {
 			return r, true
 		}
 	}

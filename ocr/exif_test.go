@@ -16,19 +16,19 @@ func TestEXIFOrientationTag(t *testing.T) {
 		data []byte
 		want exifOrientation
 	}{
-		{"short LE", exifTIFF(le, []tiffEntry{{tiffTagOrientation, 3, 1, 6}}), 6},
-		{"short BE", exifTIFF(be, []tiffEntry{{tiffTagOrientation, 3, 1, 8}}), 8},
-		{"long", exifTIFF(le, []tiffEntry{{tiffTagOrientation, 4, 1, 3}}), 3},
-		{"byte", exifTIFF(be, []tiffEntry{{tiffTagOrientation, 1, 1, 5 << 24}}), 5},
-		{"after other tags", exifTIFF(be, []tiffEntry{{0x010f, 2, 4, 0}, {0x0110, 2, 4, 0}, {tiffTagOrientation, 3, 1, 2}}), 2},
-		{"absent", exifTIFF(le, []tiffEntry{{0x010f, 2, 4, 0}}), 1},
-		{"zero", exifTIFF(le, []tiffEntry{{tiffTagOrientation, 3, 1, 0}}), 1},
-		{"nine", exifTIFF(le, []tiffEntry{{tiffTagOrientation, 3, 1, 9}}), 1},
-		{"huge", exifTIFF(le, []tiffEntry{{tiffTagOrientation, 4, 1, 1 << 31}}), 1},
-		{"rational type", exifTIFF(le, []tiffEntry{{tiffTagOrientation, 5, 1, 0}}), 1},
-		{"count 0", exifTIFF(le, []tiffEntry{{tiffTagOrientation, 3, 0, 6}}), 1},
-		{"values past the end", exifTIFF(le, []tiffEntry{{tiffTagOrientation, 3, 1 << 30, 8}}), 1},
-		{"values at a huge offset", exifTIFF(le, []tiffEntry{{tiffTagOrientation, 4, 4, 0xfffffff0}}), 1},
+		{"short LE", fixEXIFTIFF(le, []fixTIFFEntry{{tiffTagOrientation, 3, 1, 6}}), 6},
+		{"short BE", fixEXIFTIFF(be, []fixTIFFEntry{{tiffTagOrientation, 3, 1, 8}}), 8},
+		{"long", fixEXIFTIFF(le, []fixTIFFEntry{{tiffTagOrientation, 4, 1, 3}}), 3},
+		{"byte", fixEXIFTIFF(be, []fixTIFFEntry{{tiffTagOrientation, 1, 1, 5 << 24}}), 5},
+		{"after other tags", fixEXIFTIFF(be, []fixTIFFEntry{{0x010f, 2, 4, 0}, {0x0110, 2, 4, 0}, {tiffTagOrientation, 3, 1, 2}}), 2},
+		{"absent", fixEXIFTIFF(le, []fixTIFFEntry{{0x010f, 2, 4, 0}}), 1},
+		{"zero", fixEXIFTIFF(le, []fixTIFFEntry{{tiffTagOrientation, 3, 1, 0}}), 1},
+		{"nine", fixEXIFTIFF(le, []fixTIFFEntry{{tiffTagOrientation, 3, 1, 9}}), 1},
+		{"huge", fixEXIFTIFF(le, []fixTIFFEntry{{tiffTagOrientation, 4, 1, 1 << 31}}), 1},
+		{"rational type", fixEXIFTIFF(le, []fixTIFFEntry{{tiffTagOrientation, 5, 1, 0}}), 1},
+		{"count 0", fixEXIFTIFF(le, []fixTIFFEntry{{tiffTagOrientation, 3, 0, 6}}), 1},
+		{"values past the end", fixEXIFTIFF(le, []fixTIFFEntry{{tiffTagOrientation, 3, 1 << 30, 8}}), 1},
+		{"values at a huge offset", fixEXIFTIFF(le, []fixTIFFEntry{{tiffTagOrientation, 4, 4, 0xfffffff0}}), 1},
 		{"empty", nil, 1},
 		{"not TIFF", []byte("XX*\x00\x08\x00\x00\x00"), 1},
 		{"IFD past the end", []byte("II*\x00\xff\x00\x00\x00"), 1},
@@ -45,8 +45,8 @@ func TestEXIFOrientationTag(t *testing.T) {
 // TestJPEGWalk: the orientation is found where cameras and editors put it,
 // and garbage between and inside segments does not confuse the walk.
 func TestJPEGWalk(t *testing.T) {
-	jpg := encodeJPEG(t, quadrants(16, 16, fourColours), 90)
-	exif := withEXIF(jpg, 6, binary.BigEndian)
+	jpg := fixJPEG(t, fixQuadrants(16, 16, fixFourColours), 90)
+	exif := fixWithEXIF(jpg, 6, binary.BigEndian)
 	app := func(marker byte, payload string) []byte {
 		return append([]byte{0xff, marker, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)}, payload...)
 	}
@@ -65,7 +65,7 @@ func TestJPEGWalk(t *testing.T) {
 		{"plain", jpg, 1},
 		{"exif", exif, 6},
 		{"after JFIF and XMP", insert(exif, app(0xe0, "JFIF\x00\x01\x02\x00\x00\x01\x00\x01\x00\x00"), app(0xe1, "http://ns.adobe.com/xap/1.0/\x00<x/>")), 6},
-		{"the first Exif wins", withEXIF(exif, 3, binary.LittleEndian), 3},
+		{"the first Exif wins", fixWithEXIF(exif, 3, binary.LittleEndian), 3},
 		{"fill bytes and junk before the segment", append([]byte{0xff, 0xd8, 0x00, 0x17, 0xff, 0xff}, exif[2:]...), 6},
 		{"cut in the segment", exif[:12], 1},
 		{"segment length past the end", append([]byte{0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff}, "Exif\x00\x00MM"...), 1},
@@ -84,10 +84,10 @@ func TestJPEGWalk(t *testing.T) {
 	}
 }
 
-// uprightRef is a naive reference for orientPlane: for every upright pixel,
+// exifUprightRef is a naive reference for exifOrientPlane: for every upright pixel,
 // the stored pixel it shows, from the inverse of the mapping (derived
 // separately from the steps of exifOrientation).
-func uprightRef(src []byte, w, h, bpp int, o exifOrientation) []byte {
+func exifUprightRef(src []byte, w, h, bpp int, o exifOrientation) []byte {
 	uw, uh := w, h
 	if o >= 5 {
 		uw, uh = h, w
@@ -131,8 +131,8 @@ func TestOrientPlane(t *testing.T) {
 			for o := exifOrientation(1); o <= 8; o++ {
 				uw, uh := o.size(size.X, size.Y)
 				got := make([]byte, len(src))
-				orientPlane(got, uw*bpp, src, size.X*bpp, size.X, size.Y, bpp, o)
-				if want := uprightRef(src, size.X, size.Y, bpp, o); !bytes.Equal(got, want) {
+				exifOrientPlane(got, uw*bpp, src, size.X*bpp, size.X, size.Y, bpp, o)
+				if want := exifUprightRef(src, size.X, size.Y, bpp, o); !bytes.Equal(got, want) {
 					t.Fatalf("%v bpp %d orientation %d: wrong pixels (upright %dx%d)", size, bpp, o, uw, uh)
 				}
 			}
@@ -141,10 +141,10 @@ func TestOrientPlane(t *testing.T) {
 }
 
 // TestOrientImage: every decoded image type keeps its type and its pixels
-// land where orientGray puts the luminance.
+// land where exifOrientGray puts the luminance.
 func TestOrientImage(t *testing.T) {
 	rng := rand.New(rand.NewPCG(15, 16))
-	imgs := randomImages(rng)
+	imgs := grayRandomImages(rng)
 	for _, ratio := range []image.YCbCrSubsampleRatio{image.YCbCrSubsampleRatio444, image.YCbCrSubsampleRatio420, image.YCbCrSubsampleRatio422, image.YCbCrSubsampleRatio411} {
 		for _, size := range []image.Point{{24, 16}, {23, 15}} {
 			m := image.NewYCbCr(image.Rect(0, 0, size.X, size.Y), ratio)
@@ -159,15 +159,15 @@ func TestOrientImage(t *testing.T) {
 	imgs["Alpha16"] = image.NewAlpha16(image.Rect(0, 0, 5, 3))
 	for name, img := range imgs {
 		for o := exifOrientation(1); o <= 8; o++ {
-			up := orientImage(img, o)
+			up := exifOrientImage(img, o)
 			wantW, wantH := o.size(img.Bounds().Dx(), img.Bounds().Dy())
 			if up.Bounds() != image.Rect(0, 0, wantW, wantH) && o != 1 {
 				t.Fatalf("%s orientation %d: bounds %v, want %dx%d at the origin", name, o, up.Bounds(), wantW, wantH)
 			}
-			if _, isAlpha := img.(*image.Alpha); !isAlpha && typeName(up) != typeName(img) {
-				t.Errorf("%s orientation %d: %s, want %s", name, o, typeName(up), typeName(img))
+			if _, isAlpha := img.(*image.Alpha); !isAlpha && decTypeName(up) != decTypeName(img) {
+				t.Errorf("%s orientation %d: %s, want %s", name, o, decTypeName(up), decTypeName(img))
 			}
-			assertGrayNear(t, name, Gray(up), orientGray(Gray(img), o), 0)
+			decAssertGrayNear(t, name, Gray(up), exifOrientGray(Gray(img), o), 0)
 		}
 	}
 	// The chroma planes of YCbCr images travel with their luma.
@@ -193,14 +193,14 @@ func TestOrientImage(t *testing.T) {
 			}
 		}
 		src := m.(*image.YCbCr)
-		up := orientImage(src, tc.o).(*image.YCbCr)
+		up := exifOrientImage(src, tc.o).(*image.YCbCr)
 		if up.SubsampleRatio != tc.wantRate {
 			t.Errorf("%v %v orientation %d: %v, want %v", tc.ratio, tc.size, tc.o, up.SubsampleRatio, tc.wantRate)
 		}
 		w, h := tc.size.X, tc.size.Y
 		for y := 0; y < h; y++ {
 			for x := 0; x < w; x++ {
-				X, Y := uprightOf(x, y, w, h, tc.o)
+				X, Y := exifUprightOf(x, y, w, h, tc.o)
 				if got, want := up.YCbCrAt(X, Y), src.YCbCrAt(x, y); got != want {
 					t.Fatalf("%v %v orientation %d: stored (%d,%d) %v shows as %v", tc.ratio, tc.size, tc.o, x, y, want, got)
 				}
@@ -208,15 +208,15 @@ func TestOrientImage(t *testing.T) {
 		}
 	}
 	// Other image types come back as RGBA64 with their colours.
-	src := hidden{imgs["NRGBA"]}
-	up := orientImage(src, 6)
+	src := grayHidden{imgs["NRGBA"]}
+	up := exifOrientImage(src, 6)
 	if _, ok := up.(*image.RGBA64); !ok {
 		t.Fatalf("generic: %T", up)
 	}
 	b := src.Bounds()
 	for y := 0; y < b.Dy(); y++ {
 		for x := 0; x < b.Dx(); x++ {
-			X, Y := uprightOf(x, y, b.Dx(), b.Dy(), 6)
+			X, Y := exifUprightOf(x, y, b.Dx(), b.Dy(), 6)
 			if got, want := up.At(X, Y), color.RGBA64Model.Convert(src.At(b.Min.X+x, b.Min.Y+y)); got != want {
 				t.Fatalf("generic (%d,%d): %v, want %v", x, y, got, want)
 			}
@@ -224,9 +224,9 @@ func TestOrientImage(t *testing.T) {
 	}
 }
 
-// uprightOf is where stored (x, y) shows, by the EXIF definition (the
-// forward mapping; uprightRef checks the inverse).
-func uprightOf(x, y, w, h int, o exifOrientation) (int, int) {
+// exifUprightOf is where stored (x, y) shows, by the EXIF definition (the
+// forward mapping; exifUprightRef checks the inverse).
+func exifUprightOf(x, y, w, h int, o exifOrientation) (int, int) {
 	switch o {
 	case 2:
 		return w - 1 - x, y
@@ -246,7 +246,7 @@ func uprightOf(x, y, w, h int, o exifOrientation) (int, int) {
 	return x, y
 }
 
-func typeName(m image.Image) string {
+func decTypeName(m image.Image) string {
 	switch m.(type) {
 	case *image.Gray:
 		return "Gray"

@@ -77,7 +77,7 @@ func grayOf(img image.Image, mayAlias bool) *image.Gray {
 			p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
 			for x := range dst {
 				q := p[8*x : 8*x+8 : 8*x+8]
-				dst[x] = grayLum(be16(q[0:]), be16(q[2:]), be16(q[4:]), be16(q[6:]))
+				dst[x] = grayLum(grayBE16(q[0:]), grayBE16(q[2:]), grayBE16(q[4:]), grayBE16(q[6:]))
 			}
 		})
 	case *image.NRGBA64:
@@ -85,7 +85,7 @@ func grayOf(img image.Image, mayAlias bool) *image.Gray {
 			p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
 			for x := range dst {
 				q := p[8*x : 8*x+8 : 8*x+8]
-				dst[x] = grayNonPremul(be16(q[0:]), be16(q[2:]), be16(q[4:]), be16(q[6:]))
+				dst[x] = grayNonPremul(grayBE16(q[0:]), grayBE16(q[2:]), grayBE16(q[4:]), grayBE16(q[6:]))
 			}
 		})
 	case *image.Gray16:
@@ -175,4 +175,4 @@ func grayOverWhite(y, a uint8) uint8 {
 	return uint8((uint32(y)*uint32(a) + 255*(255-uint32(a)) + 127) / 255)
 }
 
-func be16(b []byte) uint32 { return uint32(b[0])<<8 | uint32(b[1]) }
+func grayBE16(b []byte) uint32 { return uint32(b[0])<<8 | uint32(b[1]) }

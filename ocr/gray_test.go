@@ -7,14 +7,14 @@ import (
 	"testing"
 )
 
-// hidden hides an image's concrete type, so Gray takes its generic path
+// grayHidden hides an image's concrete type, so Gray takes its generic path
 // (At per pixel): the reference every fast path must agree with.
-type hidden struct{ image.Image }
+type grayHidden struct{ image.Image }
 
-// randomImages returns images of every type Gray has a fast path for,
+// grayRandomImages returns images of every type Gray has a fast path for,
 // filled with random pixels (translucent ones included), as sub-images
 // whose bounds do not start at the origin.
-func randomImages(rng *rand.Rand) map[string]image.Image {
+func grayRandomImages(rng *rand.Rand) map[string]image.Image {
 	r := image.Rect(-3, 5, 29, 22)
 	fill := func(pix []byte) {
 		for i := range pix {
@@ -33,9 +33,9 @@ func randomImages(rng *rand.Rand) map[string]image.Image {
 	rgba64 := image.NewRGBA64(r)
 	fill(rgba64.Pix)
 	for i := 0; i < len(rgba64.Pix); i += 8 {
-		a := be16(rgba64.Pix[i+6:])
+		a := grayBE16(rgba64.Pix[i+6:])
 		for c := 0; c < 6; c += 2 {
-			if be16(rgba64.Pix[i+c:]) > a {
+			if grayBE16(rgba64.Pix[i+c:]) > a {
 				rgba64.Pix[i+c], rgba64.Pix[i+c+1] = rgba64.Pix[i+6], rgba64.Pix[i+7]
 			}
 		}
@@ -74,13 +74,13 @@ func randomImages(rng *rand.Rand) map[string]image.Image {
 func TestGrayFastPathsAgreeWithGeneric(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for round := 0; round < 5; round++ {
-		for name, img := range randomImages(rng) {
+		for name, img := range grayRandomImages(rng) {
 			got := Gray(img)
-			want := Gray(hidden{img})
+			want := Gray(grayHidden{img})
 			if got.Rect != image.Rect(0, 0, img.Bounds().Dx(), img.Bounds().Dy()) {
 				t.Fatalf("%s: bounds %v, want the size of %v at the origin", name, got.Rect, img.Bounds())
 			}
-			assertGrayNear(t, name, got, want, 0)
+			decAssertGrayNear(t, name, got, want, 0)
 		}
 	}
 }
@@ -90,7 +90,7 @@ func TestGrayOpaqueIsGrayModel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	m := image.NewNRGBA(image.Rect(0, 0, 64, 64))
 	for i := range m.Pix {
-		m.Pix[i] = byte(rng.Uint32()) | byte(btoi(i%4 == 3)*255)
+		m.Pix[i] = byte(rng.Uint32()) | byte(fixBtoi(i%4 == 3)*255)
 	}
 	g := Gray(m)
 	for y := 0; y < 64; y++ {
@@ -122,7 +122,7 @@ func TestGrayOverWhite(t *testing.T) {
 	} {
 		m := image.NewRGBA64(image.Rect(0, 0, 1, 1))
 		m.Set(0, 0, tc.c)
-		if got := Gray(hidden{m}).Pix[0]; got != tc.want {
+		if got := Gray(grayHidden{m}).Pix[0]; got != tc.want {
 			t.Errorf("%#v: %d, want %d", tc.c, got, tc.want)
 		}
 	}
@@ -157,7 +157,7 @@ func TestGrayYCbCr(t *testing.T) {
 			for i := range m.Y {
 				m.Y[i], m.Cb[i], m.Cr[i] = color.RGBToYCbCr(byte(rng.Uint32()), byte(rng.Uint32()), byte(rng.Uint32()))
 			}
-			assertGrayNear(t, "in-gamut YCbCr", Gray(sub), Gray(hidden{sub}), 0)
+			decAssertGrayNear(t, "in-gamut YCbCr", Gray(sub), Gray(grayHidden{sub}), 0)
 		}
 
 		a := &image.NYCbCrA{YCbCr: *m, A: make([]byte, m.Rect.Dx()*m.Rect.Dy()), AStride: m.Rect.Dx()}
@@ -180,7 +180,7 @@ func TestGrayYCbCr(t *testing.T) {
 // TestGrayCopies: Gray's result never shares pixels with its argument.
 func TestGrayCopies(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
-	imgs := randomImages(rng)
+	imgs := grayRandomImages(rng)
 	ycc := image.NewYCbCr(image.Rect(0, 0, 8, 8), image.YCbCrSubsampleRatio420)
 	imgs["YCbCr"] = ycc
 	for name, img := range imgs {
@@ -233,13 +233,13 @@ func TestGrayOddInputs(t *testing.T) {
 	if g := Gray(p); g.Pix[0] != 255 || g.Pix[1] != 0 || g.Pix[2] != 0 {
 		t.Errorf("paletted with holes: %v, want [255 0 0]", g.Pix)
 	}
-	if g := Gray(nilColours{}); g.Pix[0] != 0 {
+	if g := Gray(grayNilColours{}); g.Pix[0] != 0 {
 		t.Errorf("nil colour: %d, want black", g.Pix[0])
 	}
 }
 
-type nilColours struct{}
+type grayNilColours struct{}
 
-func (nilColours) ColorModel() color.Model { return color.RGBAModel }
-func (nilColours) Bounds() image.Rectangle { return image.Rect(0, 0, 1, 1) }
-func (nilColours) At(int, int) color.Color { return nil }
+func (grayNilColours) ColorModel() color.Model { return color.RGBAModel }
+func (grayNilColours) Bounds() image.Rectangle { return image.Rect(0, 0, 1, 1) }
+func (grayNilColours) At(int, int) color.Color { return nil }
