@@ -1,7 +1,5 @@
 package mrz
 
-import "sort"
-
 // The search: a dynamic programme over the units of an MRZ, in order,
 // whose state is the running weighted sums modulo 10 of the check digits in
 // progress (checkPlan). Each state keeps the k cheapest paths that reach
@@ -18,10 +16,12 @@ import "sort"
 // states found first are kept and the search says it is inexact.
 const maxStates = 4096
 
-// dpNode is one step of a path: the combination chosen at its unit and
-// the node before (-1 for none). A node's depth names its unit.
+// dpNode is one step of a path: the combination chosen at a unit of
+// several, and the node before (-1 for none). Units of one combination
+// make no node.
 type dpNode struct {
 	prev  int32
+	unit  uint16
 	combo uint16
 }
 
@@ -42,10 +42,11 @@ type path struct {
 // search holds the work space of the dynamic programme; it is reused
 // across the MRZs of one call.
 type search struct {
-	plan  *checkPlan
-	units []unit
-	k     int
-	bound float64
+	plan   *checkPlan
+	units  []unit
+	lo, hi []uint8 // the combinations of each unit the search reads
+	k      int
+	bound  float64
 	// inexact is set when states were dropped at maxStates.
 	inexact bool
 
@@ -57,14 +58,36 @@ type search struct {
 	nslot       []int32 // the table slot of each of nkeys
 	paths       []path
 	combosBuf   []combo
-	pinned      []unit
+	pinLo       []uint8
+	pinHi       []uint8
+	scratch     []byte
+	nearArr     [4][]byte
+	nearKept    [3][4][]byte
+	unitArena   []unit
+	byteArena   []byte
+	runs        []layoutRun
 	format      Format
 }
 
 // reset prepares the search for units under plan, keeping k paths per
 // state and none costing more than bound.
-func (s *search) reset(plan *checkPlan, units []unit, k int, bound float64, f Format) {
-	s.plan, s.units, s.k, s.bound, s.format, s.inexact = plan, units, k, bound, f, false
+// Unit ui offers the search its combinations lo[ui] to hi[ui].
+func (s *search) reset(plan *checkPlan, units []unit, lo, hi []uint8, k int, bound float64, f Format) {
+	s.plan, s.units, s.lo, s.hi, s.k, s.bound, s.format, s.inexact = plan, units, lo, hi, k, bound, f, false
+	if cap(s.nodes) == 0 {
+		// Room for what most MRZs need, allocated once per call.
+		const states = 16
+		s.nodes = make([]dpNode, 0, 128)
+		keys := make([]uint64, 2*states)
+		s.keys, s.nkeys = keys[:0:states], keys[states:states:2*states]
+		cnt := make([]uint8, 2*states)
+		s.cnt, s.ncnt = cnt[:0:states], cnt[states:states:2*states]
+		ents := make([]dpEnt, 2*states*kFirst)
+		s.ents, s.nents = ents[:0:states*kFirst], ents[states*kFirst:states*kFirst:2*states*kFirst]
+		ints := make([]int32, 3*states)
+		s.nslot, s.table = ints[:0:states], ints[states:]
+		s.paths = make([]path, 0, kFirst)
+	}
 	s.nodes = s.nodes[:0]
 }
 
@@ -75,41 +98,21 @@ func (s *search) run() []path {
 	s.ents = append(s.ents[:0], make([]dpEnt, k)...)
 	s.ents[0] = dpEnt{cost: 0, node: -1}
 	s.cnt = append(s.cnt[:0], 1)
+	var m macro
 	for ui := range s.units {
 		u := &s.units[ui]
-		s.clearNext()
-		for si, key := range s.keys {
-			for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
-				if e.cost+u.combos[0].cost > s.bound {
-					break
-				}
-				for xi := range u.combos {
-					x := &u.combos[xi]
-					c := e.cost + x.cost
-					if c > s.bound {
-						break
-					}
-					nk, ok := s.apply(key, u, x)
-					if ok {
-						s.insert(nk, c, e.node, uint16(xi))
-					}
-				}
-			}
+		if s.hi[ui]-s.lo[ui] == 1 && !u.merges {
+			m.add(s.plan, u, &s.combosBuf[int(u.cs)+int(s.lo[ui])])
+			continue
 		}
-		// The survivors become nodes.
-		for i := range s.nkeys {
-			es := s.nents[i*k : i*k+int(s.ncnt[i])]
-			for j := range es {
-				s.nodes = append(s.nodes, dpNode{prev: es[j].node, combo: es[j].combo})
-				es[j].node = int32(len(s.nodes) - 1)
-			}
-		}
-		s.keys, s.nkeys = s.nkeys, s.keys
-		s.ents, s.nents = s.nents, s.ents
-		s.cnt, s.ncnt = s.ncnt, s.cnt
+		s.forced(&m)
+		s.step(ui)
 		if len(s.keys) == 0 {
 			return nil
 		}
+	}
+	if s.forced(&m); len(s.keys) == 0 {
+		return nil
 	}
 	s.paths = s.paths[:0]
 	for si, key := range s.keys {
@@ -117,14 +120,125 @@ func (s *search) run() []path {
 			continue
 		}
 		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
-			s.paths = append(s.paths, path{e.cost, e.node})
+			s.paths = insertPath(s.paths, path{e.cost, e.node}, k)
 		}
 	}
-	sort.SliceStable(s.paths, func(i, j int) bool { return s.paths[i].cost < s.paths[j].cost })
-	if len(s.paths) > k {
-		s.paths = s.paths[:k]
-	}
 	return s.paths
+}
+
+// insertPath adds p to the sorted list ps of at most k paths.
+func insertPath(ps []path, p path, k int) []path {
+	if len(ps) == k {
+		if p.cost >= ps[k-1].cost {
+			return ps
+		}
+		ps = ps[:k-1]
+	}
+	ps = append(ps, p)
+	for i := len(ps) - 1; i > 0 && ps[i].cost < ps[i-1].cost; i-- {
+		ps[i], ps[i-1] = ps[i-1], ps[i]
+	}
+	return ps
+}
+
+// macro is a run of units of one combination that close no check digit
+// and touch no long number, read at once: what they add to each check
+// digit's sum, the checks for which they read something but a filler, and
+// their cost.
+type macro struct {
+	delta [maxPlanChecks]uint8
+	clear uint64
+	cost  float64
+	n     int
+}
+
+// add appends unit u, holding x, to m.
+func (m *macro) add(p *checkPlan, u *unit, x *combo) {
+	for j := 0; j < int(u.n); j++ {
+		c := x.chars[j]
+		v := charValue[c]
+		for _, cw := range p.cover[int(u.off)+j] {
+			m.delta[cw.check] = uint8((int(m.delta[cw.check]) + int(v)*int(cw.w)) % 10)
+			if c != '<' {
+				m.clear |= 16 << (5 * uint(cw.check))
+			}
+		}
+	}
+	m.cost += x.cost
+	m.n++
+}
+
+// forced reads the units of m in every state: each state goes to one
+// state, no two to the same, and the paths keep their order. It empties m.
+func (s *search) forced(m *macro) {
+	if m.n == 0 {
+		return
+	}
+	k := s.k
+	w := 0
+	for si, key := range s.keys {
+		for ci := 0; ci < maxPlanChecks; ci++ {
+			if d := uint64(m.delta[ci]); d != 0 {
+				sh := 5 * uint(ci)
+				key = key&^(15<<sh) | ((key>>sh&15+d)%10)<<sh
+			}
+		}
+		key &^= m.clear
+		n := 0
+		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
+			if e.cost += m.cost; e.cost <= s.bound {
+				s.ents[w*k+n] = e
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		s.keys[w], s.cnt[w] = key, uint8(n)
+		w++
+	}
+	s.keys, s.cnt, s.ents = s.keys[:w], s.cnt[:w], s.ents[:w*k]
+	*m = macro{}
+}
+
+// step reads unit ui in every state, keeping the k cheapest paths of each
+// new state.
+func (s *search) step(ui int) {
+	k := s.k
+	u := &s.units[ui]
+	combos := u.combosOf(s.combosBuf)[s.lo[ui]:s.hi[ui]]
+	s.clearNext()
+	for si, key := range s.keys {
+		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
+			if e.cost+combos[0].cost > s.bound {
+				break
+			}
+			for xi := range combos {
+				x := &combos[xi]
+				c := e.cost + x.cost
+				if c > s.bound {
+					break
+				}
+				nk, ok := s.apply(key, u, x)
+				if ok {
+					s.insert(nk, c, e.node, uint16(xi))
+				}
+			}
+		}
+	}
+	// The survivors of a unit of several combinations become nodes.
+	for i := range s.nkeys {
+		es := s.nents[i*k : i*k+int(s.ncnt[i])]
+		for j := range es {
+			if len(combos) > 1 {
+				s.nodes = append(s.nodes, dpNode{prev: es[j].node, unit: uint16(ui), combo: es[j].combo})
+				es[j].node = int32(len(s.nodes) - 1)
+			}
+		}
+	}
+	s.keys, s.nkeys = s.nkeys, s.keys
+	s.ents, s.nents = s.nents, s.ents
+	s.cnt, s.ncnt = s.ncnt, s.cnt
 }
 
 // apply reads the characters of combination x of unit u in state key.
@@ -143,7 +257,7 @@ func (s *search) clearNext() {
 	}
 	s.nkeys, s.nents, s.ncnt, s.nslot = s.nkeys[:0], s.nents[:0], s.ncnt[:0], s.nslot[:0]
 	if len(s.table) == 0 {
-		s.table = make([]int32, 64)
+		s.table = make([]int32, 128)
 	}
 }
 
@@ -221,13 +335,17 @@ func (s *search) insert(key uint64, cost float64, prev int32, combo uint16) {
 	es[i] = dpEnt{cost: cost, node: prev, combo: combo}
 }
 
-// reading writes the characters of the path ending at node into raw.
+// reading writes the characters of the path ending at node into raw:
+// each unit's only (or first) combination, then those the path chose.
 func (s *search) reading(node int32, raw []byte) {
-	for ui := len(s.units) - 1; ui >= 0 && node >= 0; ui-- {
+	for i := range s.units {
+		u := &s.units[i]
+		copy(raw[u.off:int(u.off)+int(u.n)], s.combosBuf[int(u.cs)+int(s.lo[i])].chars[:u.n])
+	}
+	for node >= 0 {
 		n := s.nodes[node]
-		u := &s.units[ui]
-		x := &u.combos[n.combo]
-		copy(raw[u.off:int(u.off)+int(u.n)], x.chars[:u.n])
+		u := &s.units[n.unit]
+		copy(raw[u.off:int(u.off)+int(u.n)], s.combosBuf[int(u.cs)+int(s.lo[n.unit])+int(n.combo)].chars[:u.n])
 		node = n.prev
 	}
 }

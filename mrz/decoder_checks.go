@@ -169,6 +169,18 @@ func (p *checkPlan) longStep(key uint64, o int, c byte) (uint64, bool) {
 	return key | longKey(longOn, std, vari, okStd, okVar, n), true
 }
 
+// merges reports whether reading unit u may send two states to one: it
+// holds a check digit, which forgets its sum, or optional data a long
+// number may end in.
+func (p *checkPlan) merges(u *unit) bool {
+	for o := int(u.off); o < int(u.off)+int(u.n); o++ {
+		if p.digitAt[o] >= 0 || (p.longIdx >= 0 && o >= int(p.opt.off) && o < p.opt.end()) {
+			return true
+		}
+	}
+	return false
+}
+
 // holds reports whether every check digit of raw holds, as the decoder
 // counts them.
 func (p *checkPlan) holds(raw []byte) bool {

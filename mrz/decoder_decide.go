@@ -19,7 +19,7 @@ import (
 const (
 	// kFirst and kMax are the paths kept per state: first, and when the
 	// first search cannot decide.
-	kFirst = 8
+	kFirst = 4
 	kMax   = 64
 	// defaultMargin is the log-odds by which the best valid reading must
 	// beat every other: ln 100, odds of 100 to 1.
@@ -40,12 +40,26 @@ type decodeConfig struct {
 // the MRZ (its lines joined by '\n'), the characters it may hold with their
 // costs, cheapest first, and the most probable one.
 type lattice struct {
-	lay   *layout
-	cells [][]cell
+	lay *layout
+	// The cells of offset o are store[refs[o].at:][:refs[o].n] (cellsAt).
+	store []cell
+	refs  []cellRef
 	top   []byte // the most probable character at each offset; '\n' at breaks
 	// filler marks the offsets where text priors read a K as a filler
 	// because only fillers may stand there (see textPriors).
 	filler []bool
+}
+
+// cellRef locates the cells of one offset in a lattice's store.
+type cellRef struct {
+	at uint16
+	n  uint8
+}
+
+// cellsAt returns the cells of offset o, cheapest first.
+func (l *lattice) cellsAt(o int) []cell {
+	r := l.refs[o]
+	return l.store[r.at : int(r.at)+int(r.n)]
 }
 
 // pick sets one offset of the MRZ to a character.
@@ -81,6 +95,8 @@ type candReading struct {
 type layoutRun struct {
 	lat        *lattice
 	units      []unit
+	cutLo      []uint8 // the combinations of each unit the search reads
+	cutHi      []uint8 // (see cutUnchecked)
 	relaxed    []byte  // the cheapest reading that satisfies the types
 	relaxCost  float64 // its cost
 	searchable bool    // every unit may hold something
@@ -97,76 +113,181 @@ type layoutRun struct {
 // within the margin of the best that agree with it where no check digit
 // reaches: a search with those places fixed.
 func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
-	s.combosBuf = s.combosBuf[:0]
-	runs := make([]layoutRun, 0, len(lats))
-	for _, lat := range lats {
-		runs = append(runs, prepare(lat, cfg, s))
+	s.combosBuf, s.unitArena, s.byteArena = s.combosBuf[:0], s.unitArena[:0], s.byteArena[:0]
+	if cap(s.combosBuf) == 0 {
+		s.combosBuf = make([]combo, 0, 2*len(lats)*len(lats[0].top))
 	}
-	var firsts []candReading
+	runs := s.runs[:0]
+	for _, lat := range lats {
+		runs = append(runs, prepare(lat, cfg, s, len(lats)))
+	}
+	s.runs = runs
+	var firstsArr [3]candReading
+	firsts := firstsArr[:0]
 	sure := true
+	var fs [3]found
 	for i := range runs {
 		r := &runs[i]
 		if !r.searchable || !r.plausible {
 			continue
 		}
-		v, ok, sureHere := r.bestValid(s, cfg)
-		sure = sure && sureHere
-		if ok {
-			firsts = append(firsts, v)
+		fs[i] = r.bestValid(s, cfg)
+		if fs[i].nearDone {
+			// Keep it from the next layout's search, which reuses the room.
+			fs[i].near = append(s.nearKept[i][:0:len(s.nearKept[i])], fs[i].near...)
+		}
+		sure = sure && fs[i].sure
+		if fs[i].ok {
+			firsts = append(firsts, fs[i].best)
 		}
 	}
 	if len(firsts) == 0 {
-		return fromRelaxed(runs, cfg)
+		return fromRelaxed(s, runs, cfg)
 	}
 	sortReadings(firsts)
 	best := firsts[0]
 	var run *layoutRun
+	var f *found
 	for i := range runs {
 		if runs[i].lat == best.lat {
-			run = &runs[i]
+			run, f = &runs[i], &fs[i]
 		}
 	}
-	near, sureNear := run.near(s, cfg, best)
+	near, sureNear := f.near, f.nearDone
+	if !f.nearDone {
+		near, sureNear = run.near(s, cfg, best)
+	}
 	for _, v := range firsts[1:] {
 		if v.cost-best.cost < tie { // another layout, as probable
 			near = append(near, v.raw)
 		}
 	}
-	d := fromNear(best, near, run, cfg)
+	d := fromNear(s, best, near, run, cfg)
 	// Readings the search did not keep may be better, or lie within the
 	// margin: never claim this one valid (its error says so).
 	d.valid = d.valid && sure && sureNear
 	return d, true
 }
 
-// bestValid returns the cheapest reading of the layout that parses valid,
-// and whether the search is sure there is no cheaper one.
-func (r *layoutRun) bestValid(s *search, cfg *decodeConfig) (candReading, bool, bool) {
-	for k := kFirst; k <= kMax; k *= 8 {
-		s.reset(planOf(r.lat.lay), r.units, k, r.relaxCost+cfg.maxCheck, r.lat.lay.format)
+// found is what the search of one layout found: its cheapest valid
+// reading, and, when the same search saw every reading within the margin
+// of it, those that agree with it where no check digit reaches.
+type found struct {
+	best     candReading
+	ok, sure bool // a valid reading; no cheaper one is unseen
+	near     [][]byte
+	nearDone bool
+}
+
+// bestValid returns the cheapest reading of the layout that parses valid.
+// It searches under growing bounds (the reading the types give, plus 0,
+// 2, 4, 8... times the margin, up to maxCheck, plus the margin): most MRZs
+// are read under the first ones, where few paths survive, and the search
+// that finds the best reading usually sees those within the margin of it
+// too.
+func (r *layoutRun) bestValid(s *search, cfg *decodeConfig) found {
+	step := 2 * max(cfg.margin, 0.5)
+	e := 0.0
+	if !r.cheapReading(s, cfg) {
+		e = step // no reading within the margin of the types' one holds
+	}
+	for ; ; e = max(step, 2*e) {
+		e = min(e, cfg.maxCheck)
+		f := r.bestWithin(s, cfg, r.relaxCost+e+cfg.margin+1e-9)
+		if f.ok || !f.sure || e >= cfg.maxCheck {
+			return f
+		}
+	}
+}
+
+// cheapReading reports whether a reading within the margin of the one the
+// types give may satisfy the check digits: that one does, or a unit a
+// check digit reaches has another combination within the margin (those no
+// check digit reaches change no check).
+func (r *layoutRun) cheapReading(s *search, cfg *decodeConfig) bool {
+	if planOf(r.lat.lay).holds(r.relaxed) {
+		return true
+	}
+	checked := layoutPlans[r.lat.lay.format].checked
+	for i := range r.units {
+		u := &r.units[i]
+		if cs := u.combosOf(s.combosBuf); (checked[u.off] || checked[int(u.off)+int(u.n)-1]) && r.cutHi[i] > 1 && cs[1].cost-cs[0].cost <= cfg.margin+1e-9 {
+			return true
+		}
+	}
+	return false
+}
+
+// bestWithin returns the cheapest reading costing at most bound that
+// parses valid and is plausible, and whether the search is sure there is
+// none cheaper (when found) or none at all under the bound (when not).
+func (r *layoutRun) bestWithin(s *search, cfg *decodeConfig, bound float64) found {
+	plausible := r.relaxCost + cfg.maxCheck + 1e-9
+	for k := kFirst; k <= kMax; k *= kMax / kFirst {
+		s.reset(planOf(r.lat.lay), r.units, r.cutLo, r.cutHi, k, bound, r.lat.lay.format)
 		paths := s.run()
-		for _, p := range paths {
-			if v, ok := r.parsed(s, p, cfg); ok {
-				return v, true, !s.inexact
+		for i, p := range paths {
+			if p.cost > plausible {
+				break
+			}
+			if v, ok := r.parsed(s, p, cfg, nil); ok {
+				f := found{best: v, ok: true, sure: !s.inexact}
+				f.near, f.nearDone = r.nearIn(s, cfg, v, paths, i, bound)
+				return f
 			}
 		}
 		if len(paths) < k && !s.inexact {
-			return candReading{}, false, true // no valid reading at all
+			return found{sure: true} // no valid reading under the bound
 		}
 	}
-	return candReading{}, false, false
+	return found{}
+}
+
+// nearIn returns the valid readings within the margin of best among the
+// paths after the i-th, which agree with it where no check digit reaches,
+// when the search saw all of them.
+func (r *layoutRun) nearIn(s *search, cfg *decodeConfig, best candReading, paths []path, i int, bound float64) ([][]byte, bool) {
+	limit := best.cost + cfg.margin
+	if limit > bound || s.inexact || (len(paths) == s.k && paths[s.k-1].cost < limit) {
+		return nil, false
+	}
+	checked := layoutPlans[r.lat.lay.format].checked
+	near := append(s.nearArr[:0], best.raw)
+	for _, p := range paths[i+1:] {
+		if p.cost >= limit {
+			break
+		}
+		if v, ok := r.parsed(s, p, cfg, best.raw); ok && sameWhereUnchecked(v.raw, best.raw, checked) {
+			near = append(near, v.raw)
+		}
+	}
+	return near, true
+}
+
+// sameWhereUnchecked reports whether a and b agree where no check digit
+// reaches.
+func sameWhereUnchecked(a, b []byte, checked []bool) bool {
+	for o := range a {
+		if !checked[o] && a[o] != b[o] {
+			return false
+		}
+	}
+	return true
 }
 
 // parsed returns the reading of a path when it parses valid as the
 // layout's format.
-func (r *layoutRun) parsed(s *search, p path, cfg *decodeConfig) (candReading, bool) {
-	raw := append([]byte(nil), r.lat.top...)
-	s.reading(p.node, raw)
-	d, err := Parse(string(raw), cfg.ref...)
+func (r *layoutRun) parsed(s *search, p path, cfg *decodeConfig, skip []byte) (candReading, bool) {
+	s.scratch = append(s.scratch[:0], r.lat.top...)
+	s.reading(p.node, s.scratch)
+	if skip != nil && string(s.scratch) == string(skip) {
+		return candReading{}, false
+	}
+	d, err := Parse(string(s.scratch), cfg.ref...)
 	if err != nil || d.Format() != r.lat.lay.format {
 		return candReading{}, false
 	}
-	return candReading{r.lat, raw, p.cost, d}, true
+	return candReading{r.lat, []byte(d.String()), p.cost, d}, true
 }
 
 // near returns the valid readings within the margin of best that agree
@@ -174,36 +295,37 @@ func (r *layoutRun) parsed(s *search, p path, cfg *decodeConfig) (candReading, b
 // is sure it saw them all.
 func (r *layoutRun) near(s *search, cfg *decodeConfig, best candReading) ([][]byte, bool) {
 	checked := layoutPlans[r.lat.lay.format].checked
-	s.pinned = append(s.pinned[:0], r.units...)
-	for i := range s.pinned {
-		u := &s.pinned[i]
+	s.pinLo = append(s.pinLo[:0], r.cutLo...)
+	s.pinHi = append(s.pinHi[:0], r.cutHi...)
+	for i := range r.units {
+		u := &r.units[i]
 		if checked[u.off] || checked[int(u.off)+int(u.n)-1] {
 			continue
 		}
-		for j := range u.combos {
-			if string(u.combos[j].chars[:u.n]) == string(best.raw[u.off:int(u.off)+int(u.n)]) {
-				u.combos = u.combos[j : j+1]
+		for j := 0; j < int(r.cutHi[i]); j++ {
+			if string(s.combosBuf[int(u.cs)+j].chars[:u.n]) == string(best.raw[u.off:int(u.off)+int(u.n)]) {
+				s.pinLo[i], s.pinHi[i] = uint8(j), uint8(j+1)
 				break
 			}
 		}
 	}
 	limit := best.cost + cfg.margin
-	for k := kFirst; k <= kMax; k *= 8 {
-		s.reset(planOf(r.lat.lay), s.pinned, k, r.relaxCost+cfg.maxCheck, r.lat.lay.format)
+	for k := kFirst; k <= kMax; k *= kMax / kFirst {
+		s.reset(planOf(r.lat.lay), r.units, s.pinLo, s.pinHi, k, limit, r.lat.lay.format)
 		paths := s.run()
-		near := [][]byte{best.raw}
+		near := append(s.nearArr[:0], best.raw)
 		for _, p := range paths {
 			if p.cost >= limit {
 				break
 			}
-			if v, ok := r.parsed(s, p, cfg); ok && string(v.raw) != string(best.raw) {
+			if v, ok := r.parsed(s, p, cfg, best.raw); ok {
 				near = append(near, v.raw)
 			}
 		}
 		if !s.inexact && (len(paths) < k || paths[k-1].cost >= limit) {
 			return near, true
 		}
-		if k*8 > kMax {
+		if k == kMax {
 			return near, false
 		}
 	}
@@ -211,30 +333,77 @@ func (r *layoutRun) near(s *search, cfg *decodeConfig, best candReading) ([][]by
 }
 
 // prepare fills the units of a lattice and finds its relaxed reading.
-func prepare(lat *lattice, cfg *decodeConfig, s *search) layoutRun {
+func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun {
 	r := layoutRun{lat: lat, searchable: true}
-	r.units = append([]unit(nil), unitsOf(lat.lay)...)
-	r.relaxed = append([]byte(nil), lat.top...)
+	us := unitsOf(lat.lay)
+	if cap(s.unitArena)-len(s.unitArena) < len(us) {
+		s.unitArena = make([]unit, 0, max(layouts*len(us), 2*cap(s.unitArena)))
+	}
+	n := len(s.unitArena)
+	s.unitArena = append(s.unitArena, us...)
+	r.units = s.unitArena[n:len(s.unitArena):len(s.unitArena)]
+	if cap(s.byteArena)-len(s.byteArena) < len(lat.top) {
+		s.byteArena = make([]byte, 0, max((layouts+1)*len(lat.top), 2*cap(s.byteArena)))
+	}
+	n = len(s.byteArena)
+	s.byteArena = append(s.byteArena, lat.top...)
+	r.relaxed = s.byteArena[n:len(s.byteArena):len(s.byteArena)]
 	for i := range r.units {
 		u := &r.units[i]
 		var ok bool
-		s.combosBuf, ok = u.fill(lat.lay.format, lat.cells, math.Inf(1), s.combosBuf)
+		s.combosBuf, ok = u.fill(lat, math.Inf(1), s.combosBuf)
 		if !ok {
 			r.searchable = false
 			continue
 		}
-		r.relaxCost += u.combos[0].cost
-		copy(r.relaxed[u.off:int(u.off)+int(u.n)], u.combos[0].chars[:u.n])
+		x := &s.combosBuf[u.cs]
+		r.relaxCost += x.cost
+		copy(r.relaxed[u.off:int(u.off)+int(u.n)], x.chars[:u.n])
 	}
 	r.plausible = r.relaxCost <= cfg.maxType && r.codeAllowed()
+	if r.searchable && r.plausible {
+		r.cutLo, r.cutHi = cutUnchecked(s, lat.lay, r.units)
+	}
 	return r
+}
+
+// cutUnchecked returns the units the search reads: those no check digit
+// reaches keep only their cheapest combinations, where the unit's own
+// rules are all Parse asks of it (a known country code, a document code the
+// format allows, letters in a name, a sex, a filler; not the dates of a
+// Swiss driving licence, which Parse checks more closely than the units).
+// No check digit sees them: the cheapest valid reading takes their
+// cheapest combinations, and readings tied there are unitTies'.
+func cutUnchecked(s *search, l *layout, units []unit) (lo, hi []uint8) {
+	if cap(s.byteArena)-len(s.byteArena) < 2*len(units) {
+		s.byteArena = make([]byte, 0, max(4*len(units), 2*cap(s.byteArena)))
+	}
+	n := len(s.byteArena)
+	s.byteArena = append(s.byteArena, make([]byte, 2*len(units))...)
+	lo = s.byteArena[n : n+len(units) : n+len(units)]
+	hi = s.byteArena[n+len(units) : n+2*len(units) : n+2*len(units)]
+	checked := layoutPlans[l.format].checked
+	for i := range units {
+		u := &units[i]
+		cs := u.combosOf(s.combosBuf)
+		hi[i] = u.nc
+		if checked[u.off] || checked[int(u.off)+int(u.n)-1] || !exactUnit(l, u) {
+			continue
+		}
+		j := 1
+		for j < len(cs) && cs[j].cost-cs[0].cost < tie {
+			j++
+		}
+		hi[i] = uint8(j)
+	}
+	return lo, hi
 }
 
 // codeAllowed reports whether the layout's document code may be read.
 func (r *layoutRun) codeAllowed() bool {
 	for i := range r.units {
 		if r.units[i].kind == uCode {
-			return len(r.units[i].combos) > 0
+			return r.units[i].nc > 0
 		}
 	}
 	return true
@@ -255,7 +424,7 @@ func sortReadings(v []candReading) {
 // are taken, and only exact ties are ambiguous, as no check digit can
 // confirm them and the scores (or the priors of Find) are all the evidence
 // there is.
-func fromNear(best candReading, near [][]byte, run *layoutRun, cfg *decodeConfig) decision {
+func fromNear(s *search, best candReading, near [][]byte, run *layoutRun, cfg *decodeConfig) decision {
 	d := decision{lat: best.lat, base: best.raw, doc: best.doc, cost: best.cost}
 	base := best.raw
 	var alts [][]pick
@@ -263,7 +432,7 @@ func fromNear(best candReading, near [][]byte, run *layoutRun, cfg *decodeConfig
 		base, alts = factor(near, best.lat.top)
 	}
 	base = append([]byte(nil), base...)
-	alts = append(alts, unitTies(run, base, cfg, best.raw)...)
+	alts = append(alts, unitTies(s, run, base, cfg, best.raw)...)
 	if len(alts) == 0 {
 		d.valid = true
 		d.passed, d.total = countChecks(best.doc)
@@ -276,20 +445,23 @@ func fromNear(best candReading, near [][]byte, run *layoutRun, cfg *decodeConfig
 	return d
 }
 
+// exactUnit reports whether what unit u allows is what Parse allows there.
+func exactUnit(l *layout, u *unit) bool {
+	if l.format == SwissDrivingLicence {
+		return false // a language, digits, CHE or LIE: more than the units say
+	}
+	switch u.kind {
+	case uCountry, uCode:
+		return true
+	case uPos:
+		return u.typ == tLetter || u.typ == tSex || u.typ == tFiller || u.typ == tAny
+	}
+	return false
+}
+
 // tie is the margin where no check digit reaches: only exact ties (to
 // rounding) are ambiguous there.
 const tie = 1e-9
-
-// sameUnchecked reports whether a and b agree where no check digit
-// reaches.
-func sameUnchecked(a, b []byte, checked []bool) bool {
-	for o := range a {
-		if !checked[o] && a[o] != b[o] {
-			return false
-		}
-	}
-	return true
-}
 
 // unitTies returns the alternatives of the units of r where several
 // combinations are within their margin of the cheapest (cfg.margin where a
@@ -297,7 +469,7 @@ func sameUnchecked(a, b []byte, checked []bool) bool {
 // their most probable characters. Given the best valid reading, it looks
 // at the units no check digit reaches only, and counts a combination only
 // when the reading stays valid with it.
-func unitTies(r *layoutRun, base []byte, cfg *decodeConfig, valid []byte) [][]pick {
+func unitTies(s *search, r *layoutRun, base []byte, cfg *decodeConfig, valid []byte) [][]pick {
 	var alts [][]pick
 	checked := layoutPlans[r.lat.lay.format].checked
 	for i := range r.units {
@@ -309,12 +481,13 @@ func unitTies(r *layoutRun, base []byte, cfg *decodeConfig, valid []byte) [][]pi
 			}
 			margin = cfg.margin
 		}
-		if len(u.combos) < 2 || u.combos[1].cost-u.combos[0].cost >= margin {
+		combos := u.combosOf(s.combosBuf)
+		if len(combos) < 2 || combos[1].cost-combos[0].cost >= margin {
 			continue
 		}
 		var tied []combo
-		for _, x := range u.combos {
-			if x.cost-u.combos[0].cost >= margin {
+		for _, x := range combos {
+			if x.cost-combos[0].cost >= margin {
 				break
 			}
 			if valid == nil || stillValid(r, valid, u, &x, cfg) {
@@ -357,7 +530,7 @@ func stillValid(r *layoutRun, valid []byte, u *unit, x *combo, cfg *decodeConfig
 // reading is plausible: that of the cheapest plausible layout. Units where
 // several combinations are within the margin keep their most probable
 // characters and list the others as alternatives.
-func fromRelaxed(runs []layoutRun, cfg *decodeConfig) (decision, bool) {
+func fromRelaxed(s *search, runs []layoutRun, cfg *decodeConfig) (decision, bool) {
 	var best *layoutRun
 	for i := range runs {
 		r := &runs[i]
@@ -369,7 +542,7 @@ func fromRelaxed(runs []layoutRun, cfg *decodeConfig) (decision, bool) {
 		return decision{}, false
 	}
 	d := decision{lat: best.lat, base: best.relaxed}
-	d.alts = unitTies(best, d.base, cfg, nil)
+	d.alts = unitTies(s, best, d.base, cfg, nil)
 	d.ambiguous = len(d.alts) > 0
 	d.doc, d.perr = parseAny(d.base, cfg)
 	if d.doc.lay == nil {
@@ -404,7 +577,7 @@ func costOf(lat *lattice, raw []byte) float64 {
 			continue
 		}
 		cost := math.Inf(1)
-		for _, x := range lat.cells[o] {
+		for _, x := range lat.cellsAt(o) {
 			if x.c == c {
 				cost = x.cost
 				break
@@ -474,8 +647,7 @@ func factor(near [][]byte, top []byte) ([]byte, [][]pick) {
 	for i := range parent {
 		parent[i] = i
 	}
-	var root func(i int) int
-	root = func(i int) int {
+	root := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

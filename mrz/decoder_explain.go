@@ -76,7 +76,7 @@ func confirmed(lat *lattice, raw []byte, o int) bool {
 	}
 	y := raw[o]
 	defer func() { raw[o] = y }()
-	for _, x := range lat.cells[o] {
+	for _, x := range lat.cellsAt(o) {
 		z := x.c
 		if z == y || !allowedIn(t, z) {
 			continue

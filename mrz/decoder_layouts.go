@@ -29,11 +29,15 @@ var layoutPlans = func() (out [numFormats]*layoutPlan) {
 			o++
 		}
 		p := newCheckPlan(l, n)
+		units := buildUnits(l, types, n)
+		for i := range units {
+			units[i].merges = p.merges(&units[i])
+		}
 		checked := make([]bool, n)
 		for o := range checked {
 			checked[o] = len(p.cover[o]) > 0 || p.digitAt[o] >= 0
 		}
-		out[f] = &layoutPlan{n: n, plan: p, units: buildUnits(l, types, n), types: types, checked: checked}
+		out[f] = &layoutPlan{n: n, plan: p, units: units, types: types, checked: checked}
 	}
 	return out
 }()

@@ -1,10 +1,6 @@
 package mrz
 
-import (
-	"sort"
-
-	"github.com/mrzkit/mrzkit/field"
-)
+import "github.com/mrzkit/mrzkit/field"
 
 // The decoder reads an MRZ unit by unit: a unit is one position, or a few
 // positions whose characters are only valid together (a country code, a
@@ -38,8 +34,15 @@ type unit struct {
 	kind    unitKind
 	typ     ptype // uPos: what the position may hold
 	partial bool  // dates: "<<" allowed (birth dates)
-	combos  []combo
+	merges  bool  // reading it may send two states to one (checkPlan.merges)
+	// The unit's combinations, cheapest first: nc of them from cs in the
+	// search's combination buffer (see combosOf).
+	cs uint16
+	nc uint8
 }
+
+// combosOf returns the combinations of u in buf.
+func (u *unit) combosOf(buf []combo) []combo { return buf[u.cs : int(u.cs)+int(u.nc)] }
 
 // combo is one way to fill a unit: its characters and their summed cost.
 type combo struct {
@@ -147,13 +150,29 @@ func (u *unit) allows(f Format, x *combo) bool {
 // fill sets the unit's combinations from the cells of its positions: those
 // the unit allows, cheapest first, none costing more than limit. It
 // reports whether any is left.
-func (u *unit) fill(f Format, cells [][]cell, limit float64, buf []combo) ([]combo, bool) {
+func (u *unit) fill(lat *lattice, limit float64, buf []combo) ([]combo, bool) {
+	f := lat.lay.format
 	start := len(buf)
+	if u.n == 1 {
+		// One position: its cells, those allowed, in their order.
+		for _, c := range lat.cellsAt(int(u.off)) {
+			x := combo{cost: c.cost, chars: [3]byte{c.c}}
+			if c.cost <= limit && u.allows(f, &x) {
+				buf = append(buf, x)
+			}
+		}
+		sortCombos(buf[start:])
+		if len(buf)-start > maxCombos {
+			buf = buf[:start+maxCombos]
+		}
+		u.cs, u.nc = uint16(start), uint8(len(buf)-start)
+		return buf, u.nc > 0
+	}
 	var idx [3]int
 	n := int(u.n)
 	for j := 0; j < n; j++ {
-		if len(cells[int(u.off)+j]) == 0 {
-			u.combos = nil
+		if lat.refs[int(u.off)+j].n == 0 {
+			u.cs, u.nc = uint16(start), 0
 			return buf, false
 		}
 	}
@@ -161,7 +180,7 @@ func (u *unit) fill(f Format, cells [][]cell, limit float64, buf []combo) ([]com
 		var x combo
 		cost := 0.0
 		for j := 0; j < n; j++ {
-			c := cells[int(u.off)+j][idx[j]]
+			c := lat.cellsAt(int(u.off) + j)[idx[j]]
 			x.chars[j] = c.c
 			cost += c.cost
 		}
@@ -171,7 +190,7 @@ func (u *unit) fill(f Format, cells [][]cell, limit float64, buf []combo) ([]com
 		// The next combination, the last position fastest.
 		j := n - 1
 		for ; j >= 0; j-- {
-			if idx[j]++; idx[j] < len(cells[int(u.off)+j]) {
+			if idx[j]++; idx[j] < int(lat.refs[int(u.off)+j].n) {
 				break
 			}
 			idx[j] = 0
@@ -181,11 +200,21 @@ func (u *unit) fill(f Format, cells [][]cell, limit float64, buf []combo) ([]com
 		}
 	}
 	cs := buf[start:]
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].cost < cs[j].cost })
+	sortCombos(cs)
 	if len(cs) > maxCombos {
 		buf = buf[:start+maxCombos]
 		cs = cs[:maxCombos]
 	}
-	u.combos = cs
+	u.cs, u.nc = uint16(start), uint8(len(cs))
 	return buf, len(cs) > 0
+}
+
+// sortCombos sorts combinations by cost, stably: insertion, as the lists
+// are short and most often sorted already.
+func sortCombos(cs []combo) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].cost < cs[j-1].cost; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
 }

@@ -105,9 +105,10 @@ L898902C36UTO74O8122F1204159ZE184226B<<<<<10
 }
 
 func ExampleCandidate_Choose() {
-	// A '1' in a name may have been an I or an L: Find does not guess.
+	// A '1' in a name may have been an I or an L: with WithStrictNames,
+	// Find does not guess.
 	text := "P<UTOER1KSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
-	cands, _ := mrz.Find(text, mrz.WithReferenceDate(field.MustDate(2026, 1, 1)))
+	cands, _ := mrz.Find(text, mrz.WithReferenceDate(field.MustDate(2026, 1, 1)), mrz.WithStrictNames())
 	c := cands[0]
 	fmt.Println(c.IsValid(), errors.Is(c.Err, mrz.ErrAmbiguous))
 	for i, alt := range c.Alternatives {

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -12,13 +12,21 @@ import (
 // MaxFindInput is the longest text Find reads, in bytes.
 const MaxFindInput = 1 << 20
 
-// maxFindCandidates bounds the candidate MRZs Find keeps from one text,
-// and maxRepairs the groups of lines it repairs: the work on any text is
-// bounded by its length plus a constant.
+// Find's work bound: the groups of lines it repairs, findWorkBase for
+// any text and findWorkPerLine more for each line that looks like a line
+// of an MRZ. A text of MRZs never reaches it; one made to make Find work
+// hard does (see ErrFindLimit).
 const (
-	maxFindCandidates = 256
-	maxRepairs        = 2048
+	findWorkBase    = 4096
+	findWorkPerLine = 4
 )
+
+// ErrFindLimit is wrapped by the error Find returns, with the candidates
+// found, when it reached its work bound before the end of the text: MRZs
+// after the line the error names may be missing. Only a text made to make
+// Find work hard reaches it (thousands of lines that each may start an
+// MRZ in several ways).
+var ErrFindLimit = errors.New("work bound reached: MRZs further on may be missing")
 
 // ErrAmbiguous is the Kind of the CheckError that Find reports, in a
 // candidate's ValidationError, for each field where several repairs satisfy
@@ -28,16 +36,18 @@ const (
 var ErrAmbiguous = errors.New("several repairs satisfy the checks")
 
 // Correction is one change Find made to the text it read. Line and Column
-// (1-based, Column counting characters) locate From in the input text;
-// replacing From there by To, for every correction of a candidate, turns the
-// input into the MRZ (see ApplyCorrections). From is empty for an insertion
-// and To for a removal; a line break is "\n".
+// (1-based, Column counting characters; lines end at LF, CRLF or CR) locate
+// From in the input text; replacing From there by To, for every correction
+// of a candidate, turns the input into the MRZ (see ApplyCorrections). From
+// is empty for an insertion and To for a removal; a line break is "\n".
+// Verified reports whether a check digit confirms it. FindScored gives
+// corrections of the most probable characters, in MRZ lines and columns.
 type Correction struct {
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
 	From   string `json:"from"`
 	To     string `json:"to"`
-	Reason Reason `json:"reason"`
+	Reason Reason `json:"reason"` // why (a normalization, a repair), and whether a check digit confirms it
 }
 
 // Candidate is an MRZ found in a text.
@@ -114,17 +124,24 @@ type place struct {
 
 func (k Correction) place() place { return place{k.Line, k.Column, k.From == ""} }
 
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // sortCorrections puts corrections in input order, an insertion before a
 // change at the same column.
 func sortCorrections(cs []Correction) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].Line != cs[j].Line {
-			return cs[i].Line < cs[j].Line
+	slices.SortStableFunc(cs, func(a, b Correction) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
 		}
-		if cs[i].Column != cs[j].Column {
-			return cs[i].Column < cs[j].Column
+		if a.Column != b.Column {
+			return a.Column - b.Column
 		}
-		return cs[i].From == "" && cs[j].From != ""
+		return btoi(b.From == "") - btoi(a.From == "")
 	})
 }
 
@@ -138,30 +155,55 @@ func (c Candidate) IsValid() bool { return c.Err == nil && c.Document.IsValid() 
 // Safe normalizations are always made: lower case, the filler look-alikes
 // «, ‹ and ( and spaces inside a line (removed, or read as fillers when the
 // length says so), stray punctuation at line ends, a line broken in two or
-// two lines glued together, a line one or two fillers short at its end, an
-// extra filler at its end, blank lines between MRZ lines, and a K standing
-// in a run of fillers.
+// two or three lines glued together, lines separated by a CR alone, a line
+// one or two fillers short at its end, an extra filler at its end, blank
+// lines between MRZ lines, and a K standing where only fillers may (after
+// "<<<" or the given names in a name, at the end of a number or of optional
+// data).
 //
-// Character confusions (0 O D Q, 1 I L, 2 Z, 5 S, 6 G, 8 B, 4 A, 7 T) are
-// repaired from what each position may hold: a letter where a digit must
-// stand (dates, check digits) and a digit where a letter must stand (codes,
-// names). A country code is repaired only to a known code. Confusions in
-// fields that may hold both (document numbers, optional data) are repaired
-// only when a change makes failing check digits hold; when several changes
-// would, none is made and the candidate lists them as Alternatives. Names
-// get only the repairs their type allows.
+// Character confusions (0 O D Q, 1 I L, 2 Z, 5 S, 6 G, 8 B, 4 A, 7 T, and
+// '<' read as K) are repaired by the decoder of FindScored, with these
+// confusions as scores: the repair is the reading with the fewest
+// confusions that satisfies every position type and check digit. A letter
+// where a digit must stand (dates, check digits) and a digit where a letter
+// must stand (codes, names) are repaired from what the position may hold;
+// a country code only into a known code. In fields that may hold both
+// (document numbers, optional data), only the check digits repair. When
+// several readings satisfy every check with as few confusions, none is
+// applied: the candidate is ambiguous (errors.Is(c.Err, ErrAmbiguous)) and
+// lists them as Alternatives. A digit in a name, which no check digit
+// covers, becomes the letter OCR most often reads as that digit (0 O, 1 I,
+// 2 Z, 4 A, 5 S, 6 G, 7 T, 8 B), with a correction that is not Verified;
+// WithStrictNames lists the letters as alternatives instead. A K that may be
+// a one-letter last given name or a filler is ambiguous.
 //
-// Find reads at most MaxFindInput bytes and bounds its work; it fails only
-// for longer input. Options are those of Parse (the reference date).
+// Find reads at most MaxFindInput bytes, and fails with a *SyntaxError for
+// longer input. Its work is bounded: on a text made to make it work hard it
+// returns the candidates found with an error wrapping ErrFindLimit. Options
+// are those of Parse (the reference date), WithStrictNames and
+// WithAmbiguityMargin.
 func Find(text string, opts ...Option) ([]Candidate, error) {
 	if len(text) > MaxFindInput {
 		return nil, &SyntaxError{Kind: ErrInputTooLong, Detail: "more than 1 MiB"}
 	}
-	f := finder{text: text, opts: opts}
+	f := newFinder(text, opts)
 	f.split()
 	f.scan()
-	return f.rank(), nil
+	cs := f.rank()
+	if f.limited {
+		return cs, &findLimitError{line: f.limitLine}
+	}
+	return cs, nil
 }
+
+// findLimitError says where Find stopped.
+type findLimitError struct{ line int }
+
+func (e *findLimitError) Error() string {
+	return "mrz: line " + strconv.Itoa(e.line) + ": " + ErrFindLimit.Error()
+}
+
+func (e *findLimitError) Unwrap() error { return ErrFindLimit }
 
 // ApplyCorrections applies corrections (as Find returns them, in any order)
 // to the text they were computed on. It fails when a correction's From is not
@@ -179,7 +221,7 @@ func ApplyCorrections(text string, cs []Correction) (string, error) {
 		}
 		off := starts[c.Line-1]
 		for col := 1; col < c.Column; col++ {
-			if off >= len(text) || text[off] == '\n' {
+			if off >= len(text) || text[off] == '\n' || text[off] == '\r' {
 				return "", errors.New("mrz: correction outside the line")
 			}
 			_, n := utf8.DecodeRuneInString(text[off:])
@@ -190,11 +232,11 @@ func ApplyCorrections(text string, cs []Correction) (string, error) {
 		}
 		edits = append(edits, edit{off, off + len(c.From), c.To})
 	}
-	sort.Slice(edits, func(i, j int) bool {
-		if edits[i].start != edits[j].start {
-			return edits[i].start < edits[j].start
+	slices.SortFunc(edits, func(a, b edit) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return edits[i].end < edits[j].end
+		return a.end - b.end
 	})
 	var b strings.Builder
 	pos := 0
@@ -208,418 +250,4 @@ func ApplyCorrections(text string, cs []Correction) (string, error) {
 	}
 	b.WriteString(text[pos:])
 	return b.String(), nil
-}
-
-func lineStarts(text string) []int {
-	starts := []int{0}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
-}
-
-// ---- reading the text --------------------------------------------------
-
-// cchar is one character of a cleaned line and where it came from.
-type cchar struct {
-	c          byte
-	reason     uint8 // why it differs from the input: an index in cleanReasons
-	start, end int32 // bytes of the input it stands for
-}
-
-var cleanReasons = [...]string{"", "case", "filler look-alike", "space read as filler"}
-
-const (
-	rCase = iota + 1
-	rLookAlike
-	rSpace
-)
-
-// cline is an input line cleaned of what is always safe to clean.
-type cline struct {
-	num        int     // 1-based input line
-	chars      []cchar // the MRZ characters, spaces removed (MRZ-like lines only)
-	spaces     []int   // indexes in chars before which a space stood
-	spaceSrc   [][2]int
-	start, end int // bytes of the line's content, without stray characters
-	mrzLike    bool
-}
-
-func (l *cline) String() string {
-	b := make([]byte, len(l.chars))
-	for i, c := range l.chars {
-		b[i] = c.c
-	}
-	return string(b)
-}
-
-type finder struct {
-	text      string
-	opts      []Option
-	lines     []cline
-	lineStart []int // byte offset of each line
-	found     []Candidate
-	work      int
-}
-
-// lookAlike maps the characters OCR reads for '<'.
-func lookAlike(r rune) bool { return r == '«' || r == '‹' || r == '(' || r == '[' || r == '{' }
-
-// split cuts the text into cleaned lines.
-func (f *finder) split() {
-	starts := f.starts()
-	f.lines = make([]cline, 0, len(starts))
-	for i, s := range starts {
-		e := len(f.text)
-		if i+1 < len(starts) {
-			e = starts[i+1] - 1
-		}
-		f.lines = append(f.lines, f.clean(i+1, s, e))
-	}
-}
-
-func isMRZRune(r rune) bool {
-	return (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '<' || lookAlike(r)
-}
-
-func (f *finder) clean(num, start, end int) cline {
-	l := cline{num: num, start: start, end: end}
-	raw := f.text[start:end]
-	if len(raw) > 4*maxLineRunes {
-		return l // far longer than any MRZ line, even glued
-	}
-	// Stray characters at both ends are left out (and removed later).
-	a := 0
-	for a < len(raw) {
-		r, n := utf8.DecodeRuneInString(raw[a:])
-		if isMRZRune(r) {
-			break
-		}
-		a += n
-	}
-	b := len(raw)
-	for b > a {
-		r, n := utf8.DecodeLastRuneInString(raw[:b])
-		if isMRZRune(r) {
-			break
-		}
-		b -= n
-	}
-	if a >= b {
-		return l
-	}
-	l.start, l.end = start+a, start+b
-	inner := raw[a:b]
-	n, bad, spaces, fillers, digits := 0, 0, 0, 0, 0
-	prevSpace := false
-	for _, r := range inner {
-		switch {
-		case r == ' ' || r == '\t':
-			if !prevSpace {
-				spaces++
-			}
-			prevSpace = true
-			continue
-		case r == '<' || lookAlike(r):
-			fillers++
-		case r >= '0' && r <= '9':
-			digits++
-		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
-		default:
-			bad++
-		}
-		prevSpace = false
-		n++
-	}
-	l.mrzLike = n >= 8 && bad == 0 && spaces <= n/4+1 && (fillers > 0 || digits*3 >= n)
-	if !l.mrzLike {
-		return l
-	}
-	l.chars = make([]cchar, 0, n)
-	for i, r := range inner {
-		s, e := int32(l.start+i), int32(l.start+i+utf8.RuneLen(r))
-		switch {
-		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '<':
-			l.chars = append(l.chars, cchar{c: byte(r), start: s, end: e})
-		case r >= 'a' && r <= 'z':
-			l.chars = append(l.chars, cchar{c: byte(r - 'a' + 'A'), reason: rCase, start: s, end: e})
-		case lookAlike(r):
-			l.chars = append(l.chars, cchar{c: '<', reason: rLookAlike, start: s, end: e})
-		default: // a space or a tab
-			if k := len(l.spaces); k > 0 && l.spaces[k-1] == len(l.chars) && l.spaceSrc[k-1][1] == int(s) {
-				l.spaceSrc[k-1][1] = int(e) // a run of spaces is one gap
-				continue
-			}
-			l.spaces = append(l.spaces, len(l.chars))
-			l.spaceSrc = append(l.spaceSrc, [2]int{int(s), int(e)})
-		}
-	}
-	return l
-}
-
-const maxLineRunes = 100
-
-// family is a shape of MRZ: its line lengths.
-type family struct{ lens []int }
-
-var families = []family{{[]int{44, 44}}, {[]int{36, 36}}, {[]int{30, 30, 30}}, {[]int{9, 30, 30}}, {[]int{30}}}
-
-// piece is one MRZ line being assembled, with its corrections.
-type piece struct {
-	chars []cchar
-	edits []edit // removals and insertions in the input
-}
-
-// edit is a change of the input text: bytes [start, end) become to.
-type edit struct {
-	start, end int
-	to         string
-	reason     string
-}
-
-// scan tries every family at every MRZ-like line.
-func (f *finder) scan() {
-	for i := 0; i < len(f.lines) && len(f.found) < maxFindCandidates && f.work < maxRepairs; i++ {
-		if !f.lines[i].mrzLike {
-			continue
-		}
-		for fi := range families {
-			fam := &families[fi]
-			n := 0
-			f.fit(fam, 0, i, nil, -1, nil, func(pieces []piece, last int) bool {
-				if c, ok := f.repair(pieces, i, last); ok {
-					f.found = append(f.found, c)
-				}
-				n++
-				return n < maxFits && len(f.found) < maxFindCandidates && f.work < maxRepairs
-			})
-		}
-	}
-}
-
-// maxFits bounds the readings of one group of lines that are repaired.
-const maxFits = 8
-
-// reading is one way to read a cleaned line: which of its spaces are
-// fillers.
-type reading struct {
-	chars []cchar
-	edits []edit
-}
-
-// readings returns the ways to read l that give one of the wanted lengths:
-// some of the spaces between characters read as fillers, the others
-// removed. Every such reading is tried: when two give different valid
-// documents, Find reports them as ambiguous. With no space, more than four,
-// or no reading of a wanted length, the spaces are removed.
-func readings(l *cline, wants ...int) []reading {
-	removed := reading{l.chars, spaceEdits(l, nil)}
-	s := len(l.spaces)
-	if s == 0 || s > 4 {
-		return []reading{removed}
-	}
-	var out []reading
-	for mask := 0; mask < 1<<s; mask++ {
-		m, inside := 0, true
-		for j := 0; j < s; j++ {
-			if mask&(1<<j) != 0 {
-				m++
-				inside = inside && l.spaces[j] != 0 && l.spaces[j] != len(l.chars)
-			}
-		}
-		if !inside || !slices.Contains(wants, len(l.chars)+m) {
-			continue
-		}
-		kept := mask
-		out = append(out, reading{withSpaces(l, kept), spaceEdits(l, func(j int) bool { return kept&(1<<j) != 0 })})
-	}
-	if len(out) == 0 {
-		out = append(out, removed)
-	}
-	return out
-}
-
-// fit assembles the lines of fam from line k on, starting at input line
-// li, and calls yield with each complete assembly until it returns false.
-// carry is the rest of a line cut in two; prevEnd the last input byte of
-// the previous MRZ line (-1 for none).
-func (f *finder) fit(fam *family, k, li int, carry []cchar, prevEnd int, pieces []piece, yield func([]piece, int) bool) bool {
-	if k == len(fam.lens) {
-		if carry != nil {
-			return true
-		}
-		return yield(pieces, li-1)
-	}
-	want := fam.lens[k]
-	next := 0
-	if k+1 < len(fam.lens) {
-		next = fam.lens[k+1]
-	}
-	push := func(p piece, li int, carry []cchar, prevEnd int) bool {
-		ps := append(pieces[:len(pieces):len(pieces)], p)
-		return f.fit(fam, k+1, li, carry, prevEnd, ps, yield)
-	}
-	if carry != nil {
-		if len(carry) != want {
-			return true
-		}
-		return push(piece{chars: carry}, li, nil, prevEnd)
-	}
-	// Skip blank lines between MRZ lines.
-	for k > 0 && li < len(f.lines) && len(f.lines[li].chars) == 0 {
-		li++
-	}
-	if li >= len(f.lines) || !f.lines[li].mrzLike {
-		return true
-	}
-	line := &f.lines[li]
-	var base []edit
-	if prevEnd >= 0 {
-		base = append(base, f.between(prevEnd, line.num)...)
-	}
-	base = append(base, f.edges(line)...)
-	wants := []int{want, want + next, want - 1, want - 2, want + 1, want + 2}
-	rds := readings(line, wants...)
-	exact := false
-	for _, rd := range rds {
-		exact = exact || len(rd.chars) == want || (next > 0 && len(rd.chars) == want+next)
-	}
-	for _, rd := range rds {
-		got := len(rd.chars)
-		edits := append(append([]edit(nil), base...), rd.edits...)
-		switch {
-		case got == want:
-			if !push(piece{rd.chars, edits}, li+1, nil, line.end) {
-				return false
-			}
-		case next > 0 && got == want+next:
-			// Two lines glued together.
-			at := int(rd.chars[want].start)
-			e := append(edits, edit{at, at, "\n", "line break restored"})
-			if !push(piece{rd.chars[:want], e}, li+1, rd.chars[want:], line.end) {
-				return false
-			}
-		case !exact && got > want && got-want <= 2 && fillersOnly(rd.chars[want:]):
-			e := append(edits, edit{int(rd.chars[want].start), int(rd.chars[got-1].end), "", "extra filler removed"})
-			if !push(piece{rd.chars[:want], e}, li+1, nil, line.end) {
-				return false
-			}
-		case !exact && got < want && want-got <= 2 && got > 0 && rd.chars[got-1].c == '<':
-			// A line one or two fillers short at its end.
-			at := rd.chars[got-1].end
-			e := append(edits, edit{int(at), int(at), strings.Repeat("<", want-got), "filler padded"})
-			padded := append(rd.chars[:got:got], make([]cchar, want-got)...)
-			for j := got; j < want; j++ {
-				padded[j] = cchar{c: '<', start: at, end: at}
-			}
-			if !push(piece{padded, e}, li+1, nil, line.end) {
-				return false
-			}
-		}
-		if got < want && len(line.spaces) == 0 && li+1 < len(f.lines) && f.lines[li+1].mrzLike &&
-			len(f.lines[li+1].spaces) == 0 && got+len(f.lines[li+1].chars) == want {
-			// A line broken in two.
-			nl := &f.lines[li+1]
-			join := edit{line.end, nl.start, "", "line break removed"}
-			var e []edit
-			for _, x := range append(edits, f.edges(nl)...) {
-				if x.start < join.start || x.end > join.end {
-					e = append(e, x) // edges inside the join go with it
-				}
-			}
-			e = append(e, join)
-			chars := append(append([]cchar(nil), rd.chars...), nl.chars...)
-			if !push(piece{chars, e}, li+2, nil, nl.end) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// fillersOnly reports whether every character of cs is a filler.
-func fillersOnly(cs []cchar) bool {
-	for _, c := range cs {
-		if c.c != '<' {
-			return false
-		}
-	}
-	return true
-}
-
-// withSpaces returns the characters of l with a filler for each space
-// selected by mask.
-func withSpaces(l *cline, mask int) []cchar {
-	out := make([]cchar, 0, len(l.chars)+len(l.spaces))
-	si := 0
-	for i := 0; i <= len(l.chars); i++ {
-		for si < len(l.spaces) && l.spaces[si] == i {
-			if mask&(1<<si) != 0 {
-				src := l.spaceSrc[si]
-				out = append(out, cchar{c: '<', reason: rSpace, start: int32(src[0]), end: int32(src[1])})
-			}
-			si++
-		}
-		if i < len(l.chars) {
-			out = append(out, l.chars[i])
-		}
-	}
-	return out
-}
-
-// spaceEdits removes the spaces of a line but those kept as fillers.
-func spaceEdits(l *cline, kept func(int) bool) []edit {
-	out := make([]edit, 0, len(l.spaces))
-	for j, s := range l.spaceSrc {
-		if kept == nil || !kept(j) {
-			out = append(out, edit{s[0], s[1], "", "space removed"})
-		}
-	}
-	return out
-}
-
-// edges removes stray characters at the ends of a line: whatever lies
-// between the line's bounds and its first and last MRZ characters, but for
-// whitespace, which Parse ignores.
-func (f *finder) edges(l *cline) []edit {
-	var out []edit
-	if len(l.chars) == 0 {
-		return nil
-	}
-	lineStart, lineEnd := f.lineBounds(l.num)
-	first := int(l.chars[0].start)
-	if s := f.text[lineStart:first]; strings.Trim(s, " \t\r") != "" {
-		a := lineStart + len(s) - len(strings.TrimLeft(s, " \t\r"))
-		out = append(out, edit{a, first, "", "stray character removed"})
-	}
-	last := int(l.chars[len(l.chars)-1].end)
-	if s := f.text[last:lineEnd]; strings.Trim(s, " \t\r") != "" {
-		b := last + len(strings.TrimRight(s, " \t\r"))
-		out = append(out, edit{last, b, "", "stray character removed"})
-	}
-	return out
-}
-
-func (f *finder) lineBounds(num int) (int, int) {
-	starts := f.starts()
-	end := len(f.text)
-	if num < len(starts) {
-		end = starts[num] - 1
-	}
-	return starts[num-1], end
-}
-
-// between returns the edit removing the blank lines that stand between
-// two MRZ lines.
-func (f *finder) between(prevEnd, nextLine int) []edit {
-	nextStart, _ := f.lineBounds(nextLine)
-	s := f.text[prevEnd:nextStart]
-	if strings.Count(s, "\n") <= 1 {
-		return nil
-	}
-	// Keep the first line break; drop the rest (whitespace only).
-	i := strings.IndexByte(s, '\n')
-	return []edit{{prevEnd + i + 1, nextStart, "", "blank line removed"}}
 }

@@ -75,7 +75,7 @@ func FindScored(lines [][]Position, opts ...Option) ([]Candidate, error) {
 	if err != nil {
 		return nil, err
 	}
-	cells, top, err := scoredCellsOf(lines)
+	store, refs, top, err := scoredCellsOf(lines)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +84,7 @@ func FindScored(lines [][]Position, opts ...Option) ([]Candidate, error) {
 	lays := layoutsFor(lens)
 	lats := make([]*lattice, len(lays))
 	for i, l := range lays {
-		lats[i] = &lattice{lay: l, cells: cells, top: top}
+		lats[i] = &lattice{lay: l, store: store, refs: refs, top: top}
 	}
 	var s search
 	d, ok := decide(lats, &cfg, &s)
@@ -146,12 +146,12 @@ var charIndex = func() (t [256]int8) {
 // scoredCellsOf turns the scored lines into the decoder's cells: for each
 // offset of the MRZ (its lines joined by '\n'), the most probable
 // characters with their costs, and the most probable of all.
-func scoredCellsOf(lines [][]Position) ([][]cell, []byte, error) {
+func scoredCellsOf(lines [][]Position) ([]cell, []cellRef, []byte, error) {
 	n := len(lines) - 1
 	for _, l := range lines {
 		n += len(l)
 	}
-	cells := make([][]cell, n)
+	refs := make([]cellRef, n)
 	top := make([]byte, n)
 	store := make([]cell, 0, n*scoredCells)
 	off := 0
@@ -166,10 +166,10 @@ func scoredCellsOf(lines [][]Position) ([][]cell, []byte, error) {
 			for _, ch := range pos {
 				i := charIndex[ch.Char]
 				if i < 0 {
-					return nil, nil, &SyntaxError{Line: li + 1, Column: col + 1, Kind: ErrInvalidCharacter, Detail: describeChar(ch.Char)}
+					return nil, nil, nil, &SyntaxError{Line: li + 1, Column: col + 1, Kind: ErrInvalidCharacter, Detail: describeChar(ch.Char)}
 				}
 				if math.IsNaN(ch.P) || ch.P < 0 || ch.P > 1 {
-					return nil, nil, &SyntaxError{Line: li + 1, Column: col + 1, Kind: ErrProbability, Detail: "want a probability in [0, 1]"}
+					return nil, nil, nil, &SyntaxError{Line: li + 1, Column: col + 1, Kind: ErrProbability, Detail: "want a probability in [0, 1]"}
 				}
 				p[i] = max(p[i], ch.P)
 				if ch.P > 0 && (best < 0 || p[i] > p[best]) {
@@ -177,16 +177,16 @@ func scoredCellsOf(lines [][]Position) ([][]cell, []byte, error) {
 				}
 			}
 			if best < 0 {
-				return nil, nil, &SyntaxError{Line: li + 1, Column: col + 1, Kind: ErrProbability, Detail: "no character has a probability above 0"}
+				return nil, nil, nil, &SyntaxError{Line: li + 1, Column: col + 1, Kind: ErrProbability, Detail: "no character has a probability above 0"}
 			}
 			top[off] = mrzChars[best]
 			start := len(store)
 			store = appendCells(store, &p, p[best])
-			cells[off] = store[start:len(store):len(store)]
+			refs[off] = cellRef{uint16(start), uint8(len(store) - start)}
 			off++
 		}
 	}
-	return cells, top, nil
+	return store, refs, top, nil
 }
 
 // appendCells appends the most probable characters of p (at most

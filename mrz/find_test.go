@@ -1,8 +1,10 @@
 package mrz_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -62,8 +64,11 @@ func TestFindNormalizations(t *testing.T) {
 		{"extra filler", td3L1 + "<\n" + td3L2, []string{"extra filler removed"}},
 		{"blank line between", td3L1 + "\n\n  \n" + td3L2, []string{"blank line removed"}},
 		{"K in padding", strings.Replace(td3L1, "MARIA<<<<<", "MARIA<<<K<", 1) + "\n" + td3L2, []string{"filler in padding"}},
-		{"country code", td3L1 + "\n" + strings.Replace(td3L2, "UTO", "UT0", 1), []string{"country code"}},
-		{"TD1", strings.Replace(td1, "ERIKSSON", "ER1KSSON", 1), nil},
+		{"country code", td3L1 + "\n" + strings.Replace(td3L2, "UTO", "UT0", 1), []string{"country code; unverified"}},
+		{"CR alone", td3L1 + "\r" + td3L2, []string{"carriage return read as line break"}},
+		{"CRLF", td3L1 + "\r\n" + td3L2, nil},
+		{"TD3 glued", td3L1 + td3L2, []string{"line break restored"}},
+		{"K after the given names", strings.Replace(td3L1, "MARIA<<<<<", "MARIA<<K<<", 1) + "\n" + td3L2, []string{"filler in padding"}},
 	}
 	for _, tt := range tests {
 		cs, err := mrz.Find("Some header\n"+tt.in+"\nfooter", ref2026)
@@ -72,32 +77,14 @@ func TestFindNormalizations(t *testing.T) {
 			continue
 		}
 		c := cs[0]
-		if tt.name == "TD1" {
-			// A 1 in a name may be I or L: flagged, not guessed.
-			if c.IsValid() || !errors.Is(c.Err, mrz.ErrAmbiguous) || len(c.Alternatives) != 2 ||
-				len(c.Alternatives[0]) != 1 || len(c.Alternatives[1]) != 1 ||
-				c.Alternatives[0][0].To != "I" || c.Alternatives[1][0].To != "L" {
-				t.Errorf("TD1 ambiguity: %v %+v", c.Err, c.Alternatives)
-			}
-			// The error names the field, line and column, never the name.
-			var ce *mrz.CheckError
-			var amb *mrz.CheckError
-			for _, e := range c.Err.(mrz.ValidationError) {
-				if errors.Is(e, mrz.ErrAmbiguous) {
-					amb = e
-				}
-			}
-			if !errors.As(c.Err, &ce) || amb == nil || amb.Field != "name" || amb.Line != 3 || amb.Column != 3 {
-				t.Errorf("TD1 ambiguity error: %v", c.Err)
-			}
-			if msg := c.Err.Error(); strings.Contains(msg, "KSSON") || !strings.Contains(msg, "line 3, column 3: name: several repairs") {
-				t.Errorf("TD1 ambiguity message: %s", msg)
-			}
-			continue
-		}
 		if !c.IsValid() || (c.Document.String() != td3) {
 			t.Errorf("%s: %v\n%s", tt.name, c.Err, c.Document)
 			continue
+		}
+		for _, k := range c.Corrections {
+			if !k.Verified() && !k.Reason.Has(mrz.ReasonCountryCode) {
+				t.Errorf("%s: %+v is not verified", tt.name, k)
+			}
 		}
 		var got []string
 		for _, k := range c.Corrections {
@@ -110,9 +97,89 @@ func TestFindNormalizations(t *testing.T) {
 		}
 		// The corrections replay on the input.
 		fixed, err := mrz.ApplyCorrections("Some header\n"+tt.in+"\nfooter", c.Corrections)
-		if err != nil || !strings.Contains(fixed, "\n"+td3+"\n") {
+		if err != nil || !strings.Contains(strings.ReplaceAll(fixed, "\r\n", "\n"), "\n"+td3+"\n") {
 			t.Errorf("%s: ApplyCorrections: %v\n%q", tt.name, err, fixed)
 		}
+	}
+}
+
+// TestFindDigitInName: a digit in a name becomes the letter OCR most often
+// reads as it, unverified; with WithStrictNames, the candidate is
+// ambiguous and lists the letters.
+func TestFindDigitInName(t *testing.T) {
+	text := "Some header\n" + strings.Replace(td1, "ERIKSSON", "ER1KSSON", 1) + "\nfooter"
+	cs, err := mrz.Find(text, ref2026)
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("nothing found: %v", err)
+	}
+	c := cs[0]
+	want := mrz.Correction{Line: 4, Column: 3, From: "1", To: "I", Reason: mrz.ReasonLetterExpected | mrz.ReasonUnverified}
+	if !c.IsValid() || c.Document.String() != td1 || len(c.Corrections) != 1 || c.Corrections[0] != want ||
+		c.Corrections[0].Verified() || c.Corrections[0].Reason.String() != "letter expected; unverified" {
+		t.Fatalf("default: %v %+v", c.Err, c.Corrections)
+	}
+	for _, d := range []struct{ read, truth string }{{"0", "O"}, {"5", "S"}, {"8", "B"}, {"2", "Z"}, {"6", "G"}, {"4", "A"}, {"7", "T"}} {
+		in := strings.Replace(td3L1, "ANNA", "ANN"+d.read, 1)
+		truth := strings.Replace(td3L1, "ANNA", "ANN"+d.truth, 1)
+		cs, _ := mrz.Find(in+"\n"+td3L2, ref2026)
+		if len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.Lines()[0] != truth || cs[0].Corrections[0].Verified() {
+			t.Errorf("%s in a name: %+v", d.read, cs)
+		}
+	}
+}
+
+// TestFindDigitInNameStrict: with WithStrictNames, a 1 in a name may be I
+// or L: flagged, not guessed.
+func TestFindDigitInNameStrict(t *testing.T) {
+	text := "Some header\n" + strings.Replace(td1, "ERIKSSON", "ER1KSSON", 1) + "\nfooter"
+	cs, _ := mrz.Find(text, ref2026, mrz.WithStrictNames())
+	c := cs[0]
+	if c.IsValid() || !errors.Is(c.Err, mrz.ErrAmbiguous) || len(c.Alternatives) != 2 ||
+		len(c.Alternatives[0]) != 1 || len(c.Alternatives[1]) != 1 ||
+		c.Alternatives[0][0].To != "I" || c.Alternatives[1][0].To != "L" {
+		t.Fatalf("strict: %v %+v", c.Err, c.Alternatives)
+	}
+	// The error names the field, line and column, never the name.
+	var amb *mrz.CheckError
+	for _, e := range c.Err.(mrz.ValidationError) {
+		if errors.Is(e, mrz.ErrAmbiguous) {
+			amb = e
+		}
+	}
+	if amb == nil || amb.Field != "name" || amb.Line != 3 || amb.Column != 3 {
+		t.Errorf("strict ambiguity error: %v", c.Err)
+	}
+	if msg := c.Err.Error(); strings.Contains(msg, "KSSON") || !strings.Contains(msg, "line 3, column 3: name: several repairs") {
+		t.Errorf("strict ambiguity message: %s", msg)
+	}
+}
+
+// TestFindFillerK: a K after the given names' closing "<<" is a filler;
+// at the end of the names, a K alone may be a one-letter name or a filler:
+// ambiguous.
+func TestFindFillerK(t *testing.T) {
+	cs, _ := mrz.Find(strings.Replace(td3L1, "MARIA<<<<<", "MARIA<<K<<", 1)+"\n"+td3L2, ref2026)
+	if len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.String() != td3 {
+		t.Fatalf("K after the names: %+v", cs)
+	}
+	olga := "P<UTOERIKSSON<<OLGA<K<<<<<<<<<<<<<<<<<<<<<<<\n" + td3L2
+	cs, _ = mrz.Find(olga, ref2026)
+	if len(cs) == 0 || cs[0].IsValid() || !errors.Is(cs[0].Err, mrz.ErrAmbiguous) || len(cs[0].Alternatives) != 1 {
+		t.Fatalf("OLGA<K: %+v", cs)
+	}
+	c := cs[0]
+	if g := c.Document.GivenNames(); len(g) != 2 || g[1] != "K" {
+		t.Errorf("OLGA<K as read: %q", g)
+	}
+	chosen, _ := c.Choose(0)
+	fixed, _ := mrz.ApplyCorrections(olga, chosen)
+	if d, err := mrz.Parse(fixed, ref2026); err != nil || len(d.GivenNames()) != 1 {
+		t.Errorf("OLGA<K, the filler chosen: %v %q", err, d.GivenNames())
+	}
+	// A K that ends a longer name is a K.
+	frank := "P<UTOERIKSSON<<FRANK<<<<<<<<<<<<<<<<<<<<<<<<\n" + td3L2
+	if cs, _ := mrz.Find(frank, ref2026); len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.String() != frank {
+		t.Errorf("FRANK: %+v", cs)
 	}
 }
 
@@ -201,6 +268,9 @@ func FuzzFind(f *testing.F) {
 	f.Add(strings.ToLower(td1))
 	f.Add("x\n" + td3L1[:30] + "\n" + td3L1[30:] + "\n\n" + td3L2 + " .")
 	f.Add("p<uto«‹(\n" + td2)
+	f.Add(td3L1 + "\r" + td3L2 + "\r")
+	f.Add(strings.ReplaceAll(td1, "\n", ""))
+	f.Add("P<UTOERIKSSON<<OLGA<K<<<<<<<<<<<<<<<<<<<<<<<\n" + td3L2)
 	f.Fuzz(func(t *testing.T, s string) {
 		cs, err := mrz.Find(s, ref2026)
 		if err != nil {
@@ -214,7 +284,7 @@ func FuzzFind(f *testing.F) {
 			if err != nil {
 				t.Fatalf("corrections do not replay: %v\n%q\n%+v", err, s, c.Corrections)
 			}
-			lines := strings.Split(fixed, "\n")
+			lines := splitLines(fixed)
 			n := len(c.Document.Lines())
 			first := c.StartLine - 1
 			for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
@@ -241,7 +311,7 @@ func FuzzFind(f *testing.F) {
 				if err != nil {
 					t.Fatalf("alternative %d does not replay: %v\n%q\n%+v", i, err, s, cs)
 				}
-				lines := strings.Split(alt, "\n")
+				lines := splitLines(alt)
 				first := c.StartLine - 1
 				for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
 					first++
@@ -258,11 +328,18 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
+// splitLines cuts a text into lines as Find counts them: at LF, CRLF or a
+// CR alone.
+func splitLines(s string) []string {
+	return strings.Split(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), "\n")
+}
+
 func TestChoose(t *testing.T) {
 	// Lower case: the case correction of the line must not swallow the
 	// ambiguous place.
 	text := strings.ToLower("P<UTOER1KSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<") + "\n" + td3L2
-	cs, _ := mrz.Find(text, ref2026)
+	strict := mrz.WithStrictNames()
+	cs, _ := mrz.Find(text, ref2026, strict)
 	if len(cs) == 0 {
 		t.Fatal("nothing found")
 	}
@@ -295,7 +372,7 @@ func TestChoose(t *testing.T) {
 	}
 	// Two ambiguous places: one alternative from each.
 	text = "P<UTOER1KSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<\n" + td3L2
-	cs, _ = mrz.Find(text, ref2026)
+	cs, _ = mrz.Find(text, ref2026, strict)
 	c = cs[0]
 	if len(c.Alternatives) != 4 {
 		t.Fatalf("alternatives: %+v", c.Alternatives)
@@ -322,6 +399,47 @@ func BenchmarkFind(b *testing.B) {
 	}
 }
 
+// pageOf is a page of n lines of other text holding, in its middle, the
+// TD3 of benchPage with its two misreads.
+func pageOf(n int) string {
+	mrzLines := strings.Split(benchPage(), "\n")[30:32]
+	var lines []string
+	for i := 0; i < n-2; i++ {
+		lines = append(lines, noise[i%len(noise)]+" "+fmt.Sprint(i))
+	}
+	out := append(lines[:len(lines)/2:len(lines)/2], mrzLines...)
+	return strings.Join(append(out, lines[len(lines)/2:]...), "\n")
+}
+
+// BenchmarkFindPage measures Find on pages of 10 to 10,000 lines: its cost
+// should grow with the page, no faster.
+func BenchmarkFindPage(b *testing.B) {
+	for _, n := range []int{10, 100, 1000, 10000} {
+		page := pageOf(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(page)))
+			for i := 0; i < b.N; i++ {
+				cs, _ := mrz.Find(page, ref2026)
+				if len(cs) == 0 || !cs[0].IsValid() {
+					b.Fatal("not recovered")
+				}
+			}
+		})
+	}
+}
+
+// TestFindAllocs locks the allocations of Find on the 60-line page.
+func TestFindAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	page := benchPage()
+	if got := testing.AllocsPerRun(100, func() { _, _ = mrz.Find(page, ref2026) }); got > 40 {
+		t.Errorf("Find on the 60-line page: %v allocations, want at most 40", got)
+	}
+}
+
 func TestFindNationalTypes(t *testing.T) {
 	// The CH-DL number ends in three digits: a letter there is a misread.
 	truth := "AAA001D<<\nFACHE305142128097<<800126<<<<<\nMARCHAND<<FABIENNE<<<<<<<<<<<<"
@@ -336,7 +454,8 @@ func TestFindNationalTypes(t *testing.T) {
 			t.Errorf("%s: %v\n%s", read, c.Err, c.Document)
 			continue
 		}
-		if len(c.Corrections) != 1 || c.Corrections[0].Reason != mrz.ReasonDigitExpected || c.Corrections[0].Line != 2 {
+		// No check digit: not verified.
+		if len(c.Corrections) != 1 || c.Corrections[0].Reason != mrz.ReasonDigitExpected|mrz.ReasonUnverified || c.Corrections[0].Line != 2 {
 			t.Errorf("%s: corrections %+v", read, c.Corrections)
 		}
 	}
@@ -345,5 +464,128 @@ func TestFindNationalTypes(t *testing.T) {
 	cs, err := mrz.Find("Permis\nD1FRA13AA0D00Z6181231MARTIN<<9\n", ref2026)
 	if err != nil || len(cs) == 0 || cs[0].IsValid() || cs[0].Document.Format() != mrz.FrenchDrivingLicence {
 		t.Errorf("FR-DL with failing checks: %v %d", err, len(cs))
+	}
+}
+
+// TestFindLimits: within MaxFindInput every MRZ is found, valid ones are
+// never displaced by invalid ones, and a text that reaches the work bound
+// says so.
+func TestFindLimits(t *testing.T) {
+	invalid := td3L1 + "\n" + strings.Replace(td3L2, "7408122", "74X8122", 1) // no repair: X is no confusion
+	var b strings.Builder
+	for i := 0; i < 256; i++ {
+		b.WriteString(invalid + "\n\n")
+	}
+	b.WriteString(td3)
+	cs, err := mrz.Find(b.String(), ref2026)
+	if err != nil || len(cs) != 257 || !cs[0].IsValid() || cs[0].StartLine != 256*3+1 {
+		t.Errorf("256 invalid copies before a valid one: %v, %d candidates", err, len(cs))
+	}
+
+	b.Reset()
+	for i := 0; i < 300; i++ {
+		b.WriteString(td3 + "\n\n")
+	}
+	cs, err = mrz.Find(b.String(), ref2026)
+	valid := 0
+	for _, c := range cs {
+		if c.IsValid() {
+			valid++
+		}
+	}
+	if err != nil || len(cs) != 300 || valid != 300 {
+		t.Errorf("300 valid MRZs: %v, %d candidates, %d valid", err, len(cs), valid)
+	}
+
+	// 2077 lines of noise that each look like an MRZ line (93 KB).
+	b.Reset()
+	r := rand.New(rand.NewPCG(11, 2))
+	const chars = "<<<<<<<<0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for i := 0; i < 2077; i++ {
+		for j := 0; j < 44; j++ {
+			b.WriteByte(chars[r.IntN(len(chars))])
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(td3)
+	cs, err = mrz.Find(b.String(), ref2026)
+	if err != nil || len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.String() != td3 {
+		t.Errorf("2077 lines of noise (%d bytes) before an MRZ: %v, %d candidates", b.Len(), err, len(cs))
+	}
+
+	// Lines made to be read in many ways (four spaces that may each be a
+	// filler): the bound is reached, and Find says so, with what it found.
+	b.Reset()
+	spaced := "P<UTO ERIKSSON<<ANNA<MARIA< <<<<<<<<<<<<< <<<< "
+	for i := 0; i < 2000; i++ {
+		b.WriteString(spaced + "\n")
+	}
+	b.WriteString("\n" + td3)
+	cs, err = mrz.Find(b.String(), ref2026)
+	if !errors.Is(err, mrz.ErrFindLimit) || strings.Contains(err.Error(), "ERIKSSON") {
+		t.Errorf("many readings: %v, %d candidates", err, len(cs))
+	}
+}
+
+// TestFindGlued: lines glued into one, as a chip's data group or a bad
+// OCR gives them.
+func TestFindGlued(t *testing.T) {
+	for _, in := range []string{td1, td2, td3, mrva, mrvb} {
+		glued := strings.ReplaceAll(in, "\n", "")
+		cs, err := mrz.Find("header\n"+glued+"\nfooter", ref2026)
+		if err != nil || len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.String() != in {
+			t.Errorf("%d characters glued: %v %d", len(glued), err, len(cs))
+			continue
+		}
+		fixed, err := mrz.ApplyCorrections("header\n"+glued+"\nfooter", cs[0].Corrections)
+		if err != nil || fixed != "header\n"+in+"\nfooter" {
+			t.Errorf("%d characters glued: corrections %+v", len(glued), cs[0].Corrections)
+		}
+	}
+}
+
+// TestFindCR: lines separated by a CR alone, as card readers send them.
+func TestFindCR(t *testing.T) {
+	for _, in := range []string{td1, td2, td3} {
+		text := "header\r" + strings.ReplaceAll(in, "\n", "\r") + "\rfooter"
+		cs, err := mrz.Find(text, ref2026)
+		if err != nil || len(cs) == 0 || !cs[0].IsValid() || cs[0].Document.String() != in || cs[0].StartLine != 2 {
+			t.Errorf("CR: %v %d", err, len(cs))
+			continue
+		}
+		fixed, err := mrz.ApplyCorrections(text, cs[0].Corrections)
+		if err != nil || !strings.Contains(fixed, "\r"+in+"\r") {
+			t.Errorf("CR: corrections %+v give %q", cs[0].Corrections, fixed)
+		}
+	}
+}
+
+// TestReason: a correction's reason reads and writes as the text of
+// today's JSON.
+func TestReason(t *testing.T) {
+	for _, r := range []mrz.Reason{mrz.ReasonCase, mrz.ReasonCase | mrz.ReasonCheckDigit, mrz.ReasonLetterExpected | mrz.ReasonUnverified, 0} {
+		b, err := r.MarshalText()
+		var back mrz.Reason
+		if err != nil || back.UnmarshalText(b) != nil || back != r || string(b) != r.String() {
+			t.Errorf("%v: %q %v", r, b, back)
+		}
+	}
+	if got := (mrz.ReasonCase | mrz.ReasonCheckDigit).String(); got != "case; check digit" {
+		t.Errorf("String: %q", got)
+	}
+	var r mrz.Reason
+	if err := r.UnmarshalText([]byte("guessed")); err == nil {
+		t.Error("an unknown reason reads")
+	}
+	j, err := json.Marshal(mrz.Correction{Line: 1, Column: 2, From: "O", To: "0", Reason: mrz.ReasonDigitExpected})
+	if err != nil || string(j) != `{"line":1,"column":2,"from":"O","to":"0","reason":"digit expected"}` {
+		t.Errorf("JSON: %s %v", j, err)
+	}
+	var k mrz.Correction
+	if err := json.Unmarshal(j, &k); err != nil || k.Reason != mrz.ReasonDigitExpected || !k.Verified() {
+		t.Errorf("JSON back: %+v %v", k, err)
+	}
+	if (mrz.Correction{Reason: mrz.ReasonCountryCode | mrz.ReasonUnverified}).Verified() {
+		t.Error("unverified reads verified")
 	}
 }

@@ -51,6 +51,9 @@ var reasonNames = [...]string{
 const reasonRepairs = ReasonCheckDigit | ReasonDigitExpected | ReasonLetterExpected | ReasonCountryCode |
 	ReasonFillerMisread | ReasonFillerExpected | ReasonFillerInPadding
 
+// Has reports whether r holds every reason of x.
+func (r Reason) Has(x Reason) bool { return r&x == x }
+
 // IsRepair reports whether r changes one MRZ character into another, as
 // opposed to a normalization of the text around the MRZ's characters.
 func (r Reason) IsRepair() bool { return r&reasonRepairs != 0 }

@@ -35,18 +35,18 @@ func TestFindCommand(t *testing.T) {
 		t.Errorf("--all: exit %d %v", code, err)
 	}
 	// Found but invalid: exit 1, with the alternatives printed.
-	code, out, _ = runCmd(t, "P<UTOERIKSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", "find")
-	if code != 1 || !strings.Contains(out, "several repairs fit (name at MRZ line 1, column 24); in the input:\n") ||
-		!strings.Contains(out, `either line 1, column 24: "1" -> "I"`) || !strings.Contains(out, `or line 1, column 24: "1" -> "L"`) {
+	code, out, _ = runCmd(t, "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE1B4226B<<<<<10", "find")
+	if code != 1 || !strings.Contains(out, "several repairs fit (optional_data at MRZ line 2, column 29); in the input:\n") ||
+		!strings.Contains(out, `either line 2, column 32: "B" -> "8"`) || !strings.Contains(out, `or line 2, column 29: "Z" -> "2"`) {
 		t.Errorf("ambiguous: exit %d\n%s", code, out)
 	}
-	code, out, _ = runCmd(t, "P<UTOERIKSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", "find", "--json")
+	code, out, _ = runCmd(t, "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE1B4226B<<<<<10", "find", "--json")
 	var amb struct {
 		Alternatives [][]map[string]any `json:"alternatives"`
 		Ambiguous    []map[string]any   `json:"ambiguous"`
 	}
 	if err := json.Unmarshal([]byte(out), &amb); err != nil || code != 1 || len(amb.Alternatives) != 2 ||
-		len(amb.Ambiguous) != 1 || amb.Ambiguous[0]["field"] != "name" || amb.Ambiguous[0]["line"] != 1.0 || amb.Ambiguous[0]["column"] != 24.0 {
+		len(amb.Ambiguous) != 1 || amb.Ambiguous[0]["field"] != "optional_data" || amb.Ambiguous[0]["line"] != 2.0 || amb.Ambiguous[0]["column"] != 29.0 {
 		t.Errorf("ambiguous --json: exit %d %v\n%s", code, err, out)
 	}
 	// Nothing found, bad usage: exit 2.

@@ -1,0 +1,318 @@
+package mrz
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Finding the lines: the text is cut at line breaks (LF, CRLF or CR
+// alone, as card readers send them) and each line that looks like a line
+// of an MRZ is cleaned of what is always safe to clean: case, the filler
+// look-alikes, spaces (kept aside: they may stand for fillers) and stray
+// characters at its ends.
+
+// maxLineRunes is the longest line Find reads as MRZ characters; a line
+// of up to four times that (three lines glued together, and spaces) is
+// looked at.
+const maxLineRunes = 100
+
+// cchar is one character of a cleaned line and where it came from.
+type cchar struct {
+	c          byte
+	reason     Reason // how it differs from the input: a normalization
+	start, end int32  // bytes of the input it stands for
+}
+
+// cline is an input line, cleaned.
+type cline struct {
+	num int // 1-based input line
+	// The MRZ characters, spaces removed (MRZ-like lines only), and the
+	// runs of spaces between them: f.charBuf[c0:c1], f.gapBuf[g0:g1] (see
+	// finder.chars and finder.gaps). No pointers: the lines of a page are
+	// one block the collector need not scan.
+	c0, c1, g0, g1 int32
+	// start, end: the bytes of the line's content, without stray
+	// characters at its ends.
+	start, end int
+	mrzLike    bool
+	n          int32 // MRZ characters, for the room to clean them
+}
+
+// gap is a run of spaces in a cleaned line: before chars[at], bytes
+// [start, end) of the input.
+type gap struct{ at, start, end int32 }
+
+// lineStarts returns the byte offset of each line of text: lines end at
+// "\n", "\r\n" or a "\r" alone.
+func lineStarts(text string) []int {
+	if strings.IndexByte(text, '\r') < 0 {
+		// LF alone: the fast way.
+		starts := make([]int, 1, strings.Count(text, "\n")+1)
+		for i := 0; ; {
+			j := strings.IndexByte(text[i:], '\n')
+			if j < 0 {
+				return starts
+			}
+			i += j + 1
+			starts = append(starts, i)
+		}
+	}
+	n := 1
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c == '\n' || (c == '\r' && (i+1 == len(text) || text[i+1] != '\n')) {
+			n++
+		}
+	}
+	starts := make([]int, 1, n)
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// lineEnd returns the end of the content of the line starting at start
+// and ending before next (the start of the next line, or len(text)): the
+// line break is left out.
+func lineEnd(text string, next int) int {
+	e := next
+	if e > 0 && e <= len(text) && text[e-1] == '\n' {
+		e--
+	}
+	if e > 0 && text[e-1] == '\r' {
+		e--
+	}
+	return e
+}
+
+// lineBounds returns the bytes of the content of line num (1-based).
+func (f *finder) lineBounds(num int) (int, int) {
+	if num < len(f.starts) {
+		return f.starts[num-1], lineEnd(f.text, f.starts[num])
+	}
+	return f.starts[num-1], len(f.text)
+}
+
+// lookAlike reports whether OCR read r for '<'.
+func lookAlike(r rune) bool { return r == '«' || r == '‹' || r == '(' || r == '[' || r == '{' }
+
+func isMRZRune(r rune) bool {
+	return (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '<' || lookAlike(r)
+}
+
+// split cuts the text into cleaned lines.
+func (f *finder) split() {
+	f.starts = lineStarts(f.text)
+	f.lines = make([]cline, len(f.starts))
+	total := 0
+	for i := range f.starts {
+		s, e := f.lineBounds(i + 1)
+		l := &f.lines[i]
+		f.look(l, i+1, s, e)
+		if l.mrzLike {
+			f.mrzLines++
+			total += int(l.n)
+		}
+	}
+	f.charBuf = make([]cchar, 0, total)
+	for i := range f.lines {
+		if f.lines[i].mrzLike {
+			f.clean(&f.lines[i])
+		}
+	}
+}
+
+// look reads line num, bytes [start, end) of the text, into l: its bounds
+// without stray characters, and whether it looks like a line of an MRZ.
+func (f *finder) look(l *cline, num, start, end int) {
+	*l = cline{num: num, start: start, end: end}
+	raw := f.text[start:end]
+	if len(raw) > 4*maxLineRunes {
+		return // far longer than any MRZ line, even glued
+	}
+	a, b := trimStray(raw)
+	if a >= b {
+		return
+	}
+	l.start, l.end = start+a, start+b
+	n, ok := looksLikeMRZ(raw[a:b])
+	l.mrzLike, l.n = ok, int32(n)
+}
+
+// trimStray returns the bounds of raw without the characters at its ends
+// that cannot be MRZ characters.
+func trimStray(raw string) (int, int) {
+	a := 0
+	for a < len(raw) {
+		r, n := rune(raw[a]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(raw[a:])
+		}
+		if isMRZRune(r) {
+			break
+		}
+		a += n
+	}
+	b := len(raw)
+	for b > a {
+		r, n := rune(raw[b-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(raw[:b])
+		}
+		if isMRZRune(r) {
+			break
+		}
+		b -= n
+	}
+	return a, b
+}
+
+// The classes of ASCII bytes for looksLikeMRZ.
+const (
+	lcBad uint8 = iota
+	lcSpace
+	lcFiller
+	lcDigit
+	lcLetter
+)
+
+var lineClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\t':
+			t[c] = lcSpace
+		case c == '<' || lookAlike(rune(c)):
+			t[c] = lcFiller
+		case c >= '0' && c <= '9':
+			t[c] = lcDigit
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			t[c] = lcLetter
+		}
+	}
+	return t
+}()
+
+// lineCount packs, for each byte, what looksLikeMRZ counts: a character
+// (bits 0-15), a filler (16-31), a digit (32-47), a byte that is no MRZ
+// character, space or look-alike, or the start of a longer UTF-8 sequence
+// (48-63). Spaces count nothing here.
+var lineCount = func() (t [256]uint64) {
+	for c := range t {
+		switch cls := lcBad; {
+		case c >= utf8.RuneSelf:
+			t[c] = 1 << 48
+		default:
+			cls = lineClass[c]
+			switch cls {
+			case lcSpace:
+			case lcFiller:
+				t[c] = 1 | 1<<16
+			case lcDigit:
+				t[c] = 1 | 1<<32
+			case lcLetter:
+				t[c] = 1
+			default:
+				t[c] = 1 << 48
+			}
+		}
+	}
+	return t
+}()
+
+// isSpace is 1 for a space or a tab.
+var isSpace = [256]uint8{' ': 1, '\t': 1}
+
+// looksLikeMRZ counts what a line holds and says whether it may be a line
+// of an MRZ: at least 8 characters, all MRZ characters or look-alikes but
+// for a few spaces, and fillers or a third of digits. It returns the
+// number of characters.
+func looksLikeMRZ(inner string) (int, bool) {
+	var sum uint64
+	spaces, prev := 0, 0
+	for i := 0; i < len(inner); i++ {
+		c := inner[i]
+		sum += lineCount[c]
+		sp := int(isSpace[c])
+		spaces += sp &^ prev // a run of spaces counts once
+		prev = sp
+	}
+	if sum>>48 != 0 {
+		return looksLikeMRZSlow(inner)
+	}
+	n, fillers, digits := int(sum&0xffff), int(sum>>16&0xffff), int(sum>>32&0xffff)
+	return n, n >= 8 && spaces <= n/4+1 && (fillers > 0 || digits*3 >= n)
+}
+
+// looksLikeMRZSlow is looksLikeMRZ for lines with bytes outside ASCII or
+// that are no MRZ character: it decodes the look-alikes.
+func looksLikeMRZSlow(inner string) (int, bool) {
+	n, spaces, fillers, digits := 0, 0, 0, 0
+	prevSpace := false
+	for i := 0; i < len(inner); i++ {
+		cls := lcBad
+		if c := inner[i]; c < utf8.RuneSelf {
+			cls = lineClass[c]
+		} else if r, size := utf8.DecodeRuneInString(inner[i:]); lookAlike(r) {
+			cls = lcFiller
+			i += size - 1
+		}
+		switch cls {
+		case lcBad:
+			return n, false
+		case lcSpace:
+			if !prevSpace {
+				spaces++
+			}
+			prevSpace = true
+			continue
+		case lcFiller:
+			fillers++
+		case lcDigit:
+			digits++
+		}
+		prevSpace = false
+		n++
+	}
+	return n, n >= 8 && spaces <= n/4+1 && (fillers > 0 || digits*3 >= n)
+}
+
+// clean reads the characters of an MRZ-like line.
+func (f *finder) clean(l *cline) {
+	at, g0 := len(f.charBuf), len(f.gapBuf)
+	for i, r := range f.text[l.start:l.end] {
+		s, e := int32(l.start+i), int32(l.start+i+utf8.RuneLen(r))
+		switch {
+		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '<':
+			f.charBuf = append(f.charBuf, cchar{c: byte(r), start: s, end: e})
+		case r >= 'a' && r <= 'z':
+			f.charBuf = append(f.charBuf, cchar{c: byte(r - 'a' + 'A'), reason: ReasonCase, start: s, end: e})
+		case lookAlike(r):
+			f.charBuf = append(f.charBuf, cchar{c: '<', reason: ReasonLookAlike, start: s, end: e})
+		default: // a space or a tab
+			pos := int32(len(f.charBuf) - at)
+			if k := len(f.gapBuf); k > g0 && f.gapBuf[k-1].at == pos && f.gapBuf[k-1].end == s {
+				f.gapBuf[k-1].end = e // a run of spaces is one gap
+				continue
+			}
+			if cap(f.gapBuf) == 0 {
+				f.gapBuf = make([]gap, 0, 16)
+			}
+			f.gapBuf = append(f.gapBuf, gap{pos, s, e})
+		}
+	}
+	l.c0, l.c1 = int32(at), int32(len(f.charBuf))
+	l.g0, l.g1 = int32(g0), int32(len(f.gapBuf))
+}
+
+// chars returns the MRZ characters of a cleaned line.
+func (f *finder) chars(l *cline) []cchar { return f.charBuf[l.c0:l.c1:l.c1] }
+
+// gaps returns the runs of spaces of a cleaned line.
+func (f *finder) gaps(l *cline) []gap { return f.gapBuf[l.g0:l.g1:l.g1] }
