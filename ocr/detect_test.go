@@ -57,7 +57,7 @@ func TestDetectGeometry(t *testing.T) {
 			if len(fs) == 0 {
 				t.Fatal("no zone")
 			}
-			src := &source{levels: []plane{p0}, scale: float64(p0.w) / float64(det.w)}
+			src := &source{pyr: &pyramid{levels: []plane{p0}}, scale: float64(p0.w) / float64(det.w)}
 			q := pg.Cells[0][0]
 			pitch := math.Hypot(q[1].X-q[0].X, q[1].Y-q[0].Y)
 			// Every truth line must be a line of one of the best zones,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"image"
+	"math"
 )
 
 // ErrNotFound is returned by Read and ReadBytes for an image in which no
@@ -59,17 +60,16 @@ func read(ctx context.Context, p0 plane, cfg config) (*Result, error) {
 	if cfg.classify == nil {
 		return nil, errors.New("ocr: no character classifier")
 	}
-	s := detectScale(p0.w, p0.h)
-	det := resize(p0, max(1, int(float64(p0.w)*s+0.5)), max(1, int(float64(p0.h)*s+0.5)))
-	sx := float64(p0.w) / float64(det.w)
 	var sc scratch
-	src := &source{levels: []plane{p0}, scale: sx}
+	pyr := &pyramid{levels: []plane{p0}}
 	var best *reading
-	for _, k := range [...]float64{sauvolaK, sauvolaKFaint} {
+	for _, ps := range passes(p0.w, p0.h) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		fs := detect(det, k, &sc)
+		det := resize(p0, max(1, int(float64(p0.w)*ps.scale+0.5)), max(1, int(float64(p0.h)*ps.scale+0.5)))
+		src := &source{pyr: pyr, scale: float64(p0.w) / float64(det.w)}
+		fs := detect(det, ps.k, &sc)
 		for i, f := range fs {
 			if i >= maxZones {
 				break
@@ -93,4 +93,23 @@ func read(ctx context.Context, p0 plane, cfg config) (*Result, error) {
 		return nil, ErrNotFound
 	}
 	return best.result(p0.w, p0.h), nil
+}
+
+// pass is one way of looking for the MRZ: a detection scale and the
+// binarization's k.
+type pass struct {
+	scale, k float64
+}
+
+// passes lists the passes read runs, until one finds a valid MRZ: at the
+// working size, again for faint or blurred strokes, and, for a large image
+// brought down to its working size, at twice that size (a small document
+// in a large photo).
+func passes(w, h int) []pass {
+	s := detectScale(w, h)
+	ps := []pass{{s, sauvolaK}, {s, sauvolaKFaint}}
+	if s < 0.75 {
+		ps = append(ps, pass{math.Min(1, 2*s), sauvolaK})
+	}
+	return ps
 }

@@ -222,3 +222,19 @@ func TestReadConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestReadSmallMRZInLargePhoto reads a small document in a large photo:
+// brought to the working size its characters are too small to find, and a
+// finer pass finds them.
+func TestReadSmallMRZInLargePhoto(t *testing.T) {
+	pg := renderPage(t, pages.Spec{Format: mrz.TD1, CapHeight: 9, Margin: 4.5, Clutter: 0.5}, 31)
+	b := pg.Image.Bounds()
+	if s := detectScale(b.Dx(), b.Dy()); s > 0.6 {
+		t.Fatalf("page of %v is brought down by %.2f only", b, s)
+	}
+	res, err := Read(context.Background(), pg.Image, refOpt)
+	if err != nil || !res.IsValid() || !slices.Equal(res.Lines, pg.Lines) {
+		t.Fatalf("read %v, %v; drawn %q", res, err, pg.Lines)
+	}
+	checkPolygons(t, res, pg)
+}

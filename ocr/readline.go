@@ -53,7 +53,7 @@ func readLine(ctx context.Context, p0 plane, cfg config) (*lineReading, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	src := &source{levels: []plane{p0}, scale: float64(p0.w) / float64(det.w)}
+	src := &source{pyr: &pyramid{levels: []plane{p0}}, scale: float64(p0.w) / float64(det.w)}
 	g := gridLine{l: best}
 	var out *lineReading
 	for _, flip := range [2]bool{false, true} {

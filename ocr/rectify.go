@@ -17,24 +17,32 @@ type gridLine struct {
 
 func (g gridLine) point(k, v float64) pt { return g.l.point(k-g.shift, v+g.dv) }
 
-// source is the image the strips are sampled from: the image as given (in
-// gray levels) and halved copies of it, made when a strip needs them, so
-// that a large image is sampled without aliasing.
-type source struct {
+// pyramid is the image as given (in gray levels) and halved copies of it,
+// made when a strip needs them, so that a large image is sampled without
+// aliasing.
+type pyramid struct {
 	levels []plane
-	scale  float64 // detection pixels to pixels of levels[0]
 }
 
-func (s *source) level(i int) plane {
-	for len(s.levels) <= i {
-		p := s.levels[len(s.levels)-1]
-		if p.w < 2 || p.h < 2 {
-			return p
+func (p *pyramid) level(i int) plane {
+	for len(p.levels) <= i {
+		l := p.levels[len(p.levels)-1]
+		if l.w < 2 || l.h < 2 {
+			return l
 		}
-		s.levels = append(s.levels, downscale(p, p.w/2, p.h/2))
+		p.levels = append(p.levels, downscale(l, l.w/2, l.h/2))
 	}
-	return s.levels[i]
+	return p.levels[i]
 }
+
+// source is what strips are sampled from: the pyramid, and the scale of
+// the detection image lines were found on.
+type source struct {
+	pyr   *pyramid
+	scale float64 // detection pixels to pixels of the image as given
+}
+
+func (s *source) level(i int) plane { return s.pyr.level(i) }
 
 // Strip geometry, in strip pixels and pitches.
 const (
