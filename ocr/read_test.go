@@ -238,3 +238,17 @@ func TestReadSmallMRZInLargePhoto(t *testing.T) {
 	}
 	checkPolygons(t, res, pg)
 }
+
+// TestReadLargeCharacters reads a scan whose capitals stand 150 pixels
+// high (an 18-megapixel page), the largest the reader is made for.
+func TestReadLargeCharacters(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("an 18-megapixel page: not under -short or the race detector")
+	}
+	pg := renderPage(t, pages.Spec{Format: mrz.TD1, CapHeight: 150, Margin: 0.02, Clutter: 0.3}, 5)
+	res, err := Read(context.Background(), pg.Image, refOpt)
+	if err != nil || !res.IsValid() || !slices.Equal(res.Lines, pg.Lines) {
+		t.Fatalf("read %v, %v; drawn %q", res, err, pg.Lines)
+	}
+	checkPolygons(t, res, pg)
+}
