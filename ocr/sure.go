@@ -66,14 +66,21 @@ func (r *reading) doubt(conf [][]float64) mrz.ValidationError {
 var fieldNames = [...]string{"document_code", "issuing_state", "document_number", "nationality", "birth_date", "sex",
 	"expiry_date", "optional_data", "optional_data_2", "name", "given_names", "issue_date"}
 
-// fieldAt names the field of d at line and col, or "check_digit".
+// fieldAt names the field of d at line and col as mrz's errors do: the
+// field, the check digit that follows one ("birth_date_check"), or ""
+// where Document.Position knows no field.
 func fieldAt(d mrz.Document, line, col int) string {
 	for _, f := range fieldNames {
 		if l, c, n, ok := d.Position(f); ok && l == line && col >= c && col < c+n {
 			return f
 		}
 	}
-	return "check_digit"
+	for _, f := range checkedFields {
+		if l, c, n, ok := d.Position(f.name); ok && l == line && col == c+n && d.Check(f.check) != mrz.CheckAbsent {
+			return f.name + "_check"
+		}
+	}
+	return ""
 }
 
 // withDoubts adds the doubts to the candidate's error, making it invalid.
