@@ -8,7 +8,7 @@ package ocr
 
 // paperFloor is the share of the way from ink to paper above which a
 // pixel is taken for paper.
-const paperFloor = 0.9
+const paperFloor = 0.8
 
 // normalizeStrip rewrites the pixels of st in place. A strip already black
 // on white (a scan binarized before it came here) is left as it is.

@@ -211,8 +211,7 @@ func scanLine(src *source, g gridLine, a, b int, flip bool, cfg config, sc *scra
 	}
 	qs := bd.quads(&st, nil)
 	normalizeStrip(&st)
-	out := make([]scores, n)
-	cfg.classify(st.p.gray(), qs, out)
+	out := classifyCells(cfg.classify, &st, qs)
 	for c := 0; c < n; c++ {
 		k := c // zone cell - a
 		if flip {

@@ -115,12 +115,16 @@ func tableSize() int {
 // row, reads them, and counts exact reads (valid, every line as drawn),
 // reads that are valid but wrong (which must never happen), and the rest
 // (invalid, ambiguous or not found). With -v it prints the table that
-// docs/ocr.md shows; OCR_TABLE_N sets the pages per row.
+// docs/ocr.md shows; OCR_TABLE_N sets the pages per row, OCR_TABLE_ROW
+// picks the rows whose name holds it.
 func TestGeneratorTable(t *testing.T) {
 	testFont(t)
 	n := tableSize()
 	var rows []string
 	for di, d := range tableRows() {
+		if only := os.Getenv("OCR_TABLE_ROW"); only != "" && !strings.Contains(d.name, only) {
+			continue
+		}
 		m := n
 		if d.large {
 			m = max(1, n/3)
