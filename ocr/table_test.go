@@ -46,7 +46,10 @@ var degradations = []degradation{
 	{name: "skew 5-15°", floor: 0.85, spec: func(r *rand.Rand, s *pages.Spec) { s.Turn = r.IntN(4); s.Skew = signed(r, 5, 15) }},
 	{name: "perspective 3-8%", floor: 0.85, spec: func(r *rand.Rand, s *pages.Spec) { s.Perspective = uniform(r, 0.03, 0.08) }},
 	{name: "small (caps 8-12 px)", floor: 0.6, spec: func(r *rand.Rand, s *pages.Spec) { s.CapHeight = uniform(r, 8, 12) }},
-	{name: "large (caps 50-100 px)", floor: 0.5, large: true, spec: func(r *rand.Rand, s *pages.Spec) { s.CapHeight = uniform(r, 50, 100) }},
+	{name: "large (caps 50-100 px)", floor: 0.5, large: true, spec: func(r *rand.Rand, s *pages.Spec) {
+		s.CapHeight = uniform(r, 50, 100)
+		s.Margin = uniform(r, 0.02, 0.08) // a scan of the document alone: the page stays under 40 MP
+	}},
 	{name: "blur σ 1-2.5 px", floor: 0.75, spec: func(r *rand.Rand, s *pages.Spec) { s.Blur = uniform(r, 1, 2.5) }},
 	{name: "noise σ 10-30", floor: 0.85, spec: func(r *rand.Rand, s *pages.Spec) { s.Noise = uniform(r, 10, 30) }},
 	{name: "uneven light and glare", floor: 0.85, spec: func(r *rand.Rand, s *pages.Spec) { s.Light = uniform(r, 0.4, 0.9) }},
