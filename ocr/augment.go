@@ -1,5 +1,7 @@
 package ocr
 
+import "math"
+
 // Classifying a line more than once: a classifier is sometimes sure of a
 // wrong character and unsure of a right one when the cells fall a little
 // off. When some cell of a line is read with less than augmentBelow, the
@@ -7,6 +9,8 @@ package ocr
 // and their height changed a little, and the probabilities of the three
 // readings averaged: a character that stays the most probable however the
 // cell falls is read with more confidence, one that does not with less.
+// The readings are averaged geometrically (their log-probabilities), which
+// keeps a class that one reading rules out unlikely.
 
 const augmentBelow = 0.95
 
@@ -14,10 +18,16 @@ const augmentBelow = 0.95
 // fractions of the pitch and of the cell's height.
 var augmentations = [...]struct{ dx, dh float64 }{{-0.08, 0.05}, {0.08, -0.05}}
 
-// classifyCells classifies the cells qs of strip st.
-func classifyCells(classify classifier, st *strip, qs []quad) []scores {
+// classifyCells classifies the cells qs of strip st, and reports for each
+// whether its most probable character stayed the same in every reading
+// (true when it was read once).
+func classifyCells(classify classifier, st *strip, qs []quad) ([]scores, []bool) {
 	img := st.p.gray()
 	out := make([]scores, len(qs))
+	stable := make([]bool, len(qs))
+	for i := range stable {
+		stable[i] = true
+	}
 	classify(img, qs, out)
 	sure := true
 	for i := range out {
@@ -27,13 +37,13 @@ func classifyCells(classify classifier, st *strip, qs []quad) []scores {
 		}
 	}
 	if sure {
-		return out
+		return out, stable
 	}
 	sum := make([][37]float64, len(qs))
 	add := func(s []scores) {
 		for i := range s {
 			for k, v := range s[i] {
-				sum[i][k] += float64(v)
+				sum[i][k] += math.Log(math.Max(float64(v), 1e-9))
 			}
 		}
 	}
@@ -46,14 +56,26 @@ func classifyCells(classify classifier, st *strip, qs []quad) []scores {
 		}
 		classify(img, moved, tmp)
 		add(tmp)
+		for i := range tmp {
+			a, _ := tmp[i].Best()
+			b, _ := out[i].Best()
+			if a != b {
+				stable[i] = false
+			}
+		}
 	}
 	n := float64(1 + len(augmentations))
 	for i := range out {
+		var z float64
+		for k := range sum[i] {
+			sum[i][k] = math.Exp(sum[i][k] / n)
+			z += sum[i][k]
+		}
 		for k := range out[i] {
-			out[i][k] = float32(sum[i][k] / n)
+			out[i][k] = float32(sum[i][k] / z)
 		}
 	}
-	return out
+	return out, stable
 }
 
 // moveQuad shifts q by dx pixels along x and scales its height by 1+dh

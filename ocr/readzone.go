@@ -46,7 +46,10 @@ type scan struct {
 	sc    []scores // indexed by zone cell - a
 	quads []quad   // in the strip's pixels, indexed by zone cell - a
 	ink   []bool
-	text  bool // the band looks like a line of text
+	// stable marks the cells whose most probable character stayed the
+	// same when the cells were moved a little (see classifyCells).
+	stable []bool
+	text   bool // the band looks like a line of text
 }
 
 // readZone reads zone f; nil when no layout gives an MRZ. The zone's
@@ -203,7 +206,7 @@ func scanLine(src *source, g gridLine, a, b int, flip bool, cfg config, sc *scra
 	st := sampleStrip(src, g, a, n, flip, nil)
 	bd, mask := measureBand(&st, sc.smask)
 	sc.smask = mask
-	s := &scan{st: st, a: a, b: b, sc: make([]scores, n), quads: make([]quad, n), ink: make([]bool, n)}
+	s := &scan{st: st, a: a, b: b, sc: make([]scores, n), quads: make([]quad, n), ink: make([]bool, n), stable: make([]bool, n)}
 	s.text = bd.ok && bd.clear
 	if !bd.ok {
 		// No text band: read the cells at their nominal height.
@@ -211,13 +214,14 @@ func scanLine(src *source, g gridLine, a, b int, flip bool, cfg config, sc *scra
 	}
 	qs := bd.quads(&st, nil)
 	normalizeStrip(&st)
-	out := classifyCells(cfg.classify, &st, qs)
+	out, stable := classifyCells(cfg.classify, &st, qs)
 	for c := 0; c < n; c++ {
 		k := c // zone cell - a
 		if flip {
 			k = n - 1 - c
 		}
 		s.sc[k] = out[c]
+		s.stable[k] = stable[c]
 		s.quads[k] = qs[c]
 		s.ink[k] = cellInk(mask, &st, qs[c])
 	}

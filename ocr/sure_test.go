@@ -13,9 +13,10 @@ import (
 func fakeScans(lines []string, odd map[[2]int]map[byte]float32) []*scan {
 	var out []*scan
 	for i, l := range lines {
-		s := &scan{a: 0, b: len(l) - 1, sc: make([]scores, len(l)), quads: make([]quad, len(l)), ink: make([]bool, len(l)), text: true}
+		s := &scan{a: 0, b: len(l) - 1, sc: make([]scores, len(l)), quads: make([]quad, len(l)), ink: make([]bool, len(l)), stable: make([]bool, len(l)), text: true}
 		for j := 0; j < len(l); j++ {
 			s.ink[j] = true
+			s.stable[j] = true
 			ps, ok := odd[[2]int{i + 1, j + 1}]
 			if !ok {
 				ps = map[byte]float32{l[j]: 0.99}
