@@ -72,7 +72,7 @@ func mustDate(y, m, d int) field.Date {
 // the race detector a sample is read.
 func TestConformance(t *testing.T) {
 	entries := readManifest(t)
-	type tally struct{ lines, exact, images, exactImages int }
+	type tally struct{ lines, exact, images, exactImages, valid int }
 	per := map[string]*tally{}
 	var order []string
 	for _, e := range entries {
@@ -111,6 +111,9 @@ func TestConformance(t *testing.T) {
 					got = res.Raw // a malformed MRZ is compared as printed
 				}
 				valid = res.IsValid()
+				if valid {
+					ta.valid++
+				}
 			}
 		}
 		exact := 0
@@ -137,7 +140,7 @@ func TestConformance(t *testing.T) {
 	}
 	for _, s := range order {
 		ta := per[s]
-		t.Logf("%-13s %2d/%2d lines exact, %2d/%2d images", s, ta.exact, ta.lines, ta.exactImages, ta.images)
+		t.Logf("%-13s %2d/%2d lines exact, %2d/%2d images exact, %2d read valid", s, ta.exact, ta.lines, ta.exactImages, ta.images, ta.valid)
 	}
 	if ta := per["tesseractMRZ"]; ta != nil && !testing.Short() && !raceEnabled && ta.exact < 14 {
 		t.Errorf("tesseractMRZ: %d of %d line crops exact, want at least 14", ta.exact, ta.lines)

@@ -76,17 +76,13 @@ func zones(ls []*line) []zone {
 			}
 			// Grid alignment: l's cell 0 on r's cell index. The cells of
 			// the lines stand one above the other up to the shear of the
-			// page (a slant of 15° moves them by half a cell from one
-			// line to the next): lines that start within a cell of each
-			// other start together, as MRZ lines do.
+			// page: a slant of 15° moves them by less than half a cell from
+			// one line to the next, so the nearest whole cell is the one.
 			k, ok := r.cellAt(l.point(0, 0).sub(r.o).dot(r.d))
 			if !ok {
 				continue
 			}
 			koff := int(math.Round(k))
-			if math.Abs(k) < 1 {
-				koff = 0
-			}
 			ms = append(ms, member{j, dn, koff})
 		}
 		// Grow a stack from r: the lines as long as r first, then any
