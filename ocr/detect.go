@@ -66,6 +66,7 @@ func detect(p plane, k float64, sc *scratch) []found {
 			l.extend(cs, grid)
 			ls = append(ls, &l)
 		}
+		ls = joinLines(ls, cs)
 		for _, z := range zones(ls) {
 			out = append(out, found{frame, z, gridOf(z, cs)})
 		}

@@ -204,6 +204,9 @@ func (zr *zoneReader) read(i0, i1 int) *reading {
 func scanLine(src *source, g gridLine, a, b int, flip bool, cfg config, sc *scratch) *scan {
 	n := b - a + 1
 	st := sampleStrip(src, g, a, n, flip, nil)
+	// Levels first: the band and the ink of each cell are then measured
+	// alike under glare and in shadow.
+	normalizeStrip(&st)
 	bd, mask := measureBand(&st, sc.smask)
 	sc.smask = mask
 	s := &scan{st: st, a: a, b: b, sc: make([]scores, n), quads: make([]quad, n), ink: make([]bool, n), stable: make([]bool, n)}
@@ -213,7 +216,6 @@ func scanLine(src *source, g gridLine, a, b int, flip bool, cfg config, sc *scra
 		bd = band{topA: float64(st.p.h)/2 - 0.47*st.sp, botA: float64(st.p.h)/2 + 0.47*st.sp, ok: true}
 	}
 	qs := bd.quads(&st, nil)
-	normalizeStrip(&st)
 	out, stable := classifyCells(cfg.classify, &st, qs)
 	for c := 0; c < n; c++ {
 		k := c // zone cell - a
