@@ -67,6 +67,9 @@ func read(ctx context.Context, p0 plane, cfg config) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		if ps.ifNone && best != nil {
+			break
+		}
 		det := resize(p0, max(1, int(float64(p0.w)*ps.scale+0.5)), max(1, int(float64(p0.h)*ps.scale+0.5)))
 		src := &source{pyr: pyr, scale: float64(p0.w) / float64(det.w)}
 		fs := detect(det, ps.k, &sc)
@@ -96,20 +99,21 @@ func read(ctx context.Context, p0 plane, cfg config) (*Result, error) {
 }
 
 // pass is one way of looking for the MRZ: a detection scale and the
-// binarization's k.
+// binarization's k, and whether it runs only when nothing was read yet.
 type pass struct {
 	scale, k float64
+	ifNone   bool
 }
 
 // passes lists the passes read runs, until one finds a valid MRZ: at the
-// working size, again for faint or blurred strokes, and, for a large image
-// brought down to its working size, at twice that size (a small document
-// in a large photo).
+// working size, again for faint or blurred strokes, and, when nothing was
+// read at all from a large image brought down to its working size, at
+// twice that size (a small document in a large photo).
 func passes(w, h int) []pass {
 	s := detectScale(w, h)
-	ps := []pass{{s, sauvolaK}, {s, sauvolaKFaint}}
+	ps := []pass{{s, sauvolaK, false}, {s, sauvolaKFaint, false}}
 	if s < 0.75 {
-		ps = append(ps, pass{math.Min(1, 2*s), sauvolaK})
+		ps = append(ps, pass{math.Min(1, 2*s), sauvolaK, true})
 	}
 	return ps
 }
