@@ -51,7 +51,7 @@ func TestDetectGeometry(t *testing.T) {
 			pg := renderPage(t, spec, uint64(100+i))
 			p0 := planeOf(Gray(pg.Image))
 			s := detectScale(p0.w, p0.h)
-			det := resize(p0, max(1, int(float64(p0.w)*s+0.5)), max(1, int(float64(p0.h)*s+0.5)))
+			det := scaleBy(p0, s)
 			var sc scratch
 			fs := detect(det, sauvolaK, &sc)
 			if len(fs) == 0 {

@@ -70,7 +70,7 @@ func read(ctx context.Context, p0 plane, cfg config) (*Result, error) {
 		if ps.ifNone && best != nil {
 			break
 		}
-		det := resize(p0, max(1, int(float64(p0.w)*ps.scale+0.5)), max(1, int(float64(p0.h)*ps.scale+0.5)))
+		det := scaleBy(p0, ps.scale)
 		src := &source{pyr: pyr, scale: float64(p0.w) / float64(det.w)}
 		fs := detect(det, ps.k, &sc)
 		for i, f := range fs {

@@ -25,7 +25,7 @@ func readLine(ctx context.Context, p0 plane, cfg config) (*lineReading, error) {
 		return nil, err
 	}
 	s := detectScale(p0.w, p0.h)
-	det := resize(p0, max(1, int(float64(p0.w)*s+0.5)), max(1, int(float64(p0.h)*s+0.5)))
+	det := scaleBy(p0, s)
 	var sc scratch
 	r := max(7, min(30, max(det.w, det.h)/60))
 	// A crop is about one line high: the window follows its height.

@@ -111,3 +111,8 @@ func resize(p plane, w, h int) plane {
 	}
 	return upscale(p, w, h)
 }
+
+// scaleBy returns p scaled by s (at least one pixel each way).
+func scaleBy(p plane, s float64) plane {
+	return resize(p, max(1, int(float64(p.w)*s+0.5)), max(1, int(float64(p.h)*s+0.5)))
+}
