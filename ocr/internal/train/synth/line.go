@@ -107,11 +107,26 @@ func Render(f *render.Font, seed, index uint64, kind Kind) Line {
 	t := g.apply
 	// Printers set OCR-B narrower or wider in its pitch (and bolder):
 	// scale every character about the centre of its own cell.
+	// Printers also draw < at different heights: scale it about its
+	// middle.
+	sx, sl := 1.0, 1.0
+	if kind == Degraded {
+		if r.IntN(2) == 0 {
+			sx = 0.85 + 0.4*r.Float64()
+		}
+		if r.IntN(2) == 0 {
+			sl = 0.75 + 0.3*r.Float64()
+		}
+	}
 	draw := t
-	if kind == Degraded && r.IntN(2) == 0 {
-		sx := 0.85 + 0.4*r.Float64()
+	if sx != 1 || sl != 1 {
+		lessMid := baseline - 0.38*em
 		draw = func(x, y float64) (float64, float64) {
-			xc := x0 + (math.Floor((x-x0)/pitch)+0.5)*pitch
+			k := math.Floor((x - x0) / pitch)
+			xc := x0 + (k+0.5)*pitch
+			if sl != 1 && k >= 0 && int(k) < len(text) && text[int(k)] == '<' && y > baseline-0.9*em && y < baseline+0.2*em {
+				y = lessMid + (y-lessMid)*sl
+			}
 			return t(xc+(x-xc)*sx, y)
 		}
 	}
