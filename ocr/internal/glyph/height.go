@@ -20,8 +20,17 @@ type HeightCue struct {
 }
 
 // ambiguous lists the characters whose shape alone does not settle between
-// a digit and a letter: they do not serve to estimate the cap height.
-const ambiguous = "0OQD1I8B5S2Z"
+// a digit and a letter: they do not serve to estimate the cap height. Nor
+// does <, whose height printers vary (some draw it a fifth shorter than
+// the letters): its height is weighed with a spread of at least
+// fillerSpread.
+const ambiguous = "0OQD1I8B5S2Z<"
+
+// filler is the class of <.
+const filler = NumClasses - 1
+
+// fillerSpread is the least spread of the height ratio of <.
+const fillerSpread = 0.12
 
 // minGroup is how many cells letters or digits need to be measured apart.
 const minGroup = 3
@@ -90,6 +99,9 @@ func (h *HeightCue) apply(la *lineAnalysis, sc []Scores) {
 		var sum float64
 		for k := range p {
 			s := float64(h.Spread[k])
+			if k == filler {
+				s = max(s, fillerSpread)
+			}
 			if !(s > 0) {
 				s = 1
 			}

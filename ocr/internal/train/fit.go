@@ -74,6 +74,7 @@ type grads struct {
 	g    [][]float32 // per layer: weights then biases
 	acts [][]float32 // per layer input/output activations of one sample
 	dlt  [][]float32
+	nz   []int // the input's non-zero samples
 	loss float64
 }
 
@@ -91,11 +92,27 @@ func newGrads(n *network) *grads {
 // sample adds the gradient of the cross-entropy loss of one sample.
 func (g *grads) sample(n *network, x []float32, y int) {
 	copy(g.acts[0], x)
+	// Most of a cell is paper, 0: the first layer needs only the rest.
+	g.nz = g.nz[:0]
+	for i, v := range x {
+		if v != 0 {
+			g.nz = append(g.nz, i)
+		}
+	}
 	last := len(n.layers) - 1
 	for li, l := range n.layers {
 		in, out := g.acts[li], g.acts[li+1]
 		for o := range l.Out {
-			s := l.Bias[o] + dot(l.W[o*l.In:(o+1)*l.In], in)
+			var s float32
+			if li == 0 {
+				w := l.W[o*l.In : (o+1)*l.In]
+				for _, i := range g.nz {
+					s += float32(w[i] * in[i])
+				}
+				s += l.Bias[o]
+			} else {
+				s = l.Bias[o] + dot(l.W[o*l.In:(o+1)*l.In], in)
+			}
 			if li < last {
 				s = max(s, 0)
 			}
@@ -130,7 +147,14 @@ func (g *grads) sample(n *network, x []float32, y int) {
 			if d[o] == 0 {
 				continue
 			}
-			axpy(gw[o*l.In:(o+1)*l.In], d[o], in)
+			if li == 0 {
+				row := gw[o*l.In : (o+1)*l.In]
+				for _, i := range g.nz {
+					row[i] += float32(d[o] * in[i])
+				}
+			} else {
+				axpy(gw[o*l.In:(o+1)*l.In], d[o], in)
+			}
 			gw[l.In*l.Out+o] += d[o]
 		}
 		if li == 0 {

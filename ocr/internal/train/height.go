@@ -10,7 +10,7 @@ import (
 // height over the cap height on the training cells. The first pass takes
 // the true cap height; the next ones take, as run time does, the line's own
 // scale estimated from its cells (letters and digits apart when each has
-// three), so that the spread is what run time meets.
+// three; < aside), so that the spread is what run time meets.
 func fitHeight(d *dataset) glyph.HeightCue {
 	var h glyph.HeightCue
 	ref := make([]float64, d.n()) // what each cell's height is measured against
@@ -45,7 +45,7 @@ func lineScales(d *dataset, h *glyph.HeightCue, ref []float64) {
 		}
 		var l, g []float64
 		for i := start; i < end; i++ {
-			if !d.ink[i] {
+			if !d.ink[i] || d.y[i] == nc-1 { // < does not measure a line
 				continue
 			}
 			e := float64(d.height[i]) / float64(h.Ratio[d.y[i]])

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -46,10 +47,21 @@ func main() {
 	log.SetPrefix("train: ")
 	out := flag.String("out", "weights_gen.go", "the Go file to write")
 	font := flag.String("font", render.DefaultFontPath, "the OCR-B font (OCRBS.otf of fonts-ocr-b)")
-	lines := flag.Int("lines", 6000, "training lines to render")
+	lines := flag.Int("lines", 10000, "training lines to render")
 	compare := flag.String("compare", "", "compare these kinds of model (comma-separated: templates,linear,mlp32,mlp64,...) instead of writing one")
 	verbose := flag.Bool("v", false, "log progress")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
+	if *cpuprofile != "" {
+		pf, err := os.Create(*cpuprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 
 	f, err := render.Load(*font)
 	if errors.Is(err, render.ErrNoFont) {

@@ -1,16 +1,19 @@
 package main
 
 import (
+	"math"
+
 	"github.com/mrzkit/mrzkit/ocr/internal/glyph"
 	"github.com/mrzkit/mrzkit/ocr/internal/train/synth"
 )
 
 // tuneHeight sets the knobs of the height cue of m (whose Ratio and Spread
-// come from fitHeight) to those that read the most characters of the
-// validation lines, trying a small grid in a fixed order (the first best
-// wins).
+// come from fitHeight) to those that give the validation lines' true
+// characters the most probability (the least negative log-likelihood: the
+// most read right, and the errors least sure), trying a small grid in a
+// fixed order (the first best wins).
 func tuneHeight(m *glyph.Model, fitted glyph.HeightCue, val []synth.Line) {
-	best := -1
+	best := math.Inf(1)
 	var bestCue glyph.HeightCue
 	for _, mul := range []float32{1, 1.5, 2, 3} {
 		for _, floor := range []float32{0.005, 0.02, 0.08} {
@@ -21,8 +24,8 @@ func tuneHeight(m *glyph.Model, fitted glyph.HeightCue, val []synth.Line) {
 					h.Spread[i] = max(fitted.Spread[i]*mul, 0.01)
 				}
 				m.Height = h
-				if ok := evalLines(m, val).CharsOK; ok > best {
-					best, bestCue = ok, h
+				if nll := evalLines(m, val).NLL; nll < best {
+					best, bestCue = nll, h
 				}
 			}
 		}

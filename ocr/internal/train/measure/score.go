@@ -2,6 +2,7 @@ package measure
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/mrzkit/mrzkit/ocr/internal/glyph"
@@ -15,16 +16,27 @@ type Score struct {
 	Lines, LinesOK int
 	// Confusion[t][g] counts characters of class t read as class g.
 	Confusion [nc][nc]int
+	// NLL sums the negative natural logarithm of the probability given to
+	// the true class (each at least 1e-6): the lower, the better the
+	// scores, confidence included.
+	NLL float64
+	// SureWrong counts characters read wrong with a probability of 0.9 or
+	// more: the errors that scores do not flag.
+	SureWrong int
 }
 
 // Add counts one line whose truth is truth and whose cells scored sc.
 func (s *Score) Add(truth string, sc []glyph.Scores) {
 	ok := len(truth) == len(sc)
 	for i := range min(len(sc), len(truth)) {
-		b, _ := sc[i].Best()
+		b, p := sc[i].Best()
 		t, g := glyph.Class(truth[i]), glyph.Class(b)
 		if t < 0 {
 			continue
+		}
+		s.NLL -= math.Log(max(float64(sc[i][t]), 1e-6))
+		if b != truth[i] && p >= 0.9 {
+			s.SureWrong++
 		}
 		s.Confusion[t][g]++
 		s.Chars++
@@ -39,6 +51,9 @@ func (s *Score) Add(truth string, sc []glyph.Scores) {
 		s.LinesOK++
 	}
 }
+
+// MeanNLL is NLL per character.
+func (s *Score) MeanNLL() float64 { return s.NLL / float64(max(s.Chars, 1)) }
 
 // CharRate is the share of characters read right.
 func (s *Score) CharRate() float64 { return float64(s.CharsOK) / float64(max(s.Chars, 1)) }

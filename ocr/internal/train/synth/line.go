@@ -64,10 +64,12 @@ func Render(f *render.Font, seed, index uint64, kind Kind) Line {
 
 	// The text's own plane: the line with room about it, and sometimes
 	// the neighbouring lines of the MRZ above and below.
-	margin := 1.6*capPx + 3
-	x0 := margin + r.Float64()
+	// The margins hold what the classifier looks at about a cell wherever
+	// detection's error puts it, and part of the neighbouring lines.
+	margin, side := 1.25*capPx+3, pitch+3
+	x0 := side + r.Float64()
 	baseline := margin + render.DigitEm*em + r.Float64()
-	width := 2*margin + float64(n)*pitch
+	width := 2*side + float64(n)*pitch
 	height := 2*margin + render.DigitEm*em
 	cells := render.Line(text, x0, baseline, em)
 	var others []render.Cell
@@ -105,28 +107,41 @@ func Render(f *render.Font, seed, index uint64, kind Kind) Line {
 	t := g.apply
 	// Printers set OCR-B narrower or wider in its pitch (and bolder):
 	// scale every character about the centre of its own cell.
+	// Printers also draw < at different heights: scale it about its
+	// middle.
+	sx, sl := 1.0, 1.0
+	if kind == Degraded {
+		if r.IntN(2) == 0 {
+			sx = 0.85 + 0.4*r.Float64()
+		}
+		if r.IntN(2) == 0 {
+			sl = 0.75 + 0.3*r.Float64()
+		}
+	}
 	draw := t
-	if kind == Degraded && r.IntN(2) == 0 {
-		sx := 0.85 + 0.4*r.Float64()
+	if sx != 1 || sl != 1 {
+		lessMid := baseline - 0.38*em
 		draw = func(x, y float64) (float64, float64) {
-			xc := x0 + (math.Floor((x-x0)/pitch)+0.5)*pitch
+			k := math.Floor((x - x0) / pitch)
+			xc := x0 + (k+0.5)*pitch
+			if sl != 1 && k >= 0 && int(k) < len(text) && text[int(k)] == '<' && y > baseline-0.9*em && y < baseline+0.2*em {
+				y = lessMid + (y-lessMid)*sl
+			}
 			return t(xc+(x-xc)*sx, y)
 		}
 	}
 
 	// Coverage of the ink, 0 to 1.
-	img := image.NewGray(image.Rect(0, 0, w, h))
-	for i := range img.Pix {
-		img.Pix[i] = 255
-	}
-	f.Draw(img, cells, draw, 0, 0)
+	mask := image.NewAlpha(image.Rect(0, 0, w, h))
+	f.DrawMask(mask, cells, draw)
 	if len(others) > 0 {
-		f.Draw(img, others, draw, 0, 0)
+		f.DrawMask(mask, others, draw)
 	}
+	img := image.NewGray(image.Rect(0, 0, w, h))
 	sev := 0.0
 	cov := make([]float32, w*h)
-	for i, p := range img.Pix {
-		cov[i] = float32(255-p) / 255
+	for i, p := range mask.Pix {
+		cov[i] = float32(p) / 255
 	}
 	if kind == Degraded {
 		sev = degrade(r, img, cov, w, h, capPx)
@@ -224,11 +239,19 @@ func degrade(r *rand.Rand, img *image.Gray, cov []float32, w, h int, capPx float
 	}
 	sa, ca := math.Sincos(pa)
 	for y := 0; y < h; y++ {
+		// Along a row the pattern's phase grows by a constant step: turn
+		// a unit phasor instead of calling Sin for every pixel.
+		var ps, pc, ss, sc float64
+		if pAmp > 0 {
+			ps, pc = math.Sincos(pk*(sa*float64(y)+3*math.Sin(0.05*float64(y))) + pph)
+			ss, sc = math.Sincos(pk * ca)
+		}
 		for x := 0; x < w; x++ {
 			i := y*w + x
 			p := paper
 			if pAmp > 0 {
-				p -= pAmp * (0.5 + 0.5*math.Sin(pk*(ca*float64(x)+sa*float64(y)+3*math.Sin(0.05*float64(y)))+pph))
+				p -= pAmp * (0.5 + 0.5*ps)
+				ps, pc = ps*sc+pc*ss, pc*sc-ps*ss
 			}
 			v := p - float64(cov[i])*(p-ink)
 			if gAmp > 0 {
@@ -245,7 +268,9 @@ func degrade(r *rand.Rand, img *image.Gray, cov []float32, w, h int, capPx float
 		noise = sev * r.Float64() * max(0.15*contrast, 4)
 	}
 	for i, v := range grey {
-		v += float32(noise * r.NormFloat64())
+		if noise > 0 {
+			v += float32(noise * r.NormFloat64())
+		}
 		img.Pix[i] = uint8(min(max(math.Round(float64(v)), 0), 255))
 	}
 	if r.IntN(10) < 3 {
@@ -275,7 +300,7 @@ func degrade(r *rand.Rand, img *image.Gray, cov []float32, w, h int, capPx float
 }
 
 // blur applies a Gaussian blur of standard deviation sigma pixels to the
-// w × h image v in place.
+// w × h image v in place, the image's edges extended outwards.
 func blur(v []float32, w, h int, sigma float64) {
 	if sigma < 0.2 {
 		return
@@ -291,30 +316,34 @@ func blur(v []float32, w, h int, sigma float64) {
 	for i := range k {
 		k[i] /= sum
 	}
-	tmp := make([]float32, max(w, h))
-	for y := 0; y < h; y++ {
-		row := v[y*w : (y+1)*w]
-		for x := 0; x < w; x++ {
-			var s float32
-			for j, kv := range k {
-				xx := min(max(x+j-rad, 0), w-1)
-				s += kv * row[xx]
-			}
-			tmp[x] = s
+	buf := make([]float32, max(w, h)+2*rad)
+	out := make([]float32, max(w, h))
+	// pass blurs n values of v, stride apart from start.
+	pass := func(start, stride, n int) {
+		first, last := v[start], v[start+(n-1)*stride]
+		for i := range rad {
+			buf[i] = first
+			buf[rad+n+i] = last
 		}
-		copy(row, tmp[:w])
+		for i := range n {
+			buf[rad+i] = v[start+i*stride]
+		}
+		for i := range n {
+			var s float32
+			win := buf[i : i+len(k)]
+			for j, kv := range k {
+				s += float32(kv * win[j])
+			}
+			out[i] = s
+		}
+		for i := range n {
+			v[start+i*stride] = out[i]
+		}
 	}
-	for x := 0; x < w; x++ {
-		for y := 0; y < h; y++ {
-			var s float32
-			for j, kv := range k {
-				yy := min(max(y+j-rad, 0), h-1)
-				s += kv * v[yy*w+x]
-			}
-			tmp[y] = s
-		}
-		for y := 0; y < h; y++ {
-			v[y*w+x] = tmp[y]
-		}
+	for y := range h {
+		pass(y*w, 1, w)
+	}
+	for x := range w {
+		pass(x, w, h)
 	}
 }
