@@ -64,9 +64,23 @@ type search struct {
 	nearArr     [4][]byte
 	nearKept    [3][4][]byte
 	unitArena   []unit
+	room        searchRoom
 	byteArena   []byte
 	runs        []layoutRun
 	format      Format
+}
+
+// roomStates is how many states the search's first room holds.
+const roomStates = 16
+
+// searchRoom is the first room of a search's slices.
+type searchRoom struct {
+	nodes [128]dpNode
+	keys  [2 * roomStates]uint64
+	cnt   [2 * roomStates]uint8
+	ents  [2 * roomStates * kFirst]dpEnt
+	ints  [3 * roomStates]int32
+	paths [kFirst]path
 }
 
 // reset prepares the search for units under plan, keeping k paths per
@@ -75,18 +89,14 @@ type search struct {
 func (s *search) reset(plan *checkPlan, units []unit, lo, hi []uint8, k int, bound float64, f Format) {
 	s.plan, s.units, s.lo, s.hi, s.k, s.bound, s.format, s.inexact = plan, units, lo, hi, k, bound, f, false
 	if cap(s.nodes) == 0 {
-		// Room for what most MRZs need, allocated once per call.
-		const states = 16
-		s.nodes = make([]dpNode, 0, 128)
-		keys := make([]uint64, 2*states)
-		s.keys, s.nkeys = keys[:0:states], keys[states:states:2*states]
-		cnt := make([]uint8, 2*states)
-		s.cnt, s.ncnt = cnt[:0:states], cnt[states:states:2*states]
-		ents := make([]dpEnt, 2*states*kFirst)
-		s.ents, s.nents = ents[:0:states*kFirst], ents[states*kFirst:states*kFirst:2*states*kFirst]
-		ints := make([]int32, 3*states)
-		s.nslot, s.table = ints[:0:states], ints[states:]
-		s.paths = make([]path, 0, kFirst)
+		// Room for what most MRZs need, within the search itself.
+		r := &s.room
+		s.nodes = r.nodes[:0]
+		s.keys, s.nkeys = r.keys[:0:roomStates], r.keys[roomStates:roomStates:2*roomStates]
+		s.cnt, s.ncnt = r.cnt[:0:roomStates], r.cnt[roomStates:roomStates:2*roomStates]
+		s.ents, s.nents = r.ents[:0:roomStates*kFirst], r.ents[roomStates*kFirst:roomStates*kFirst:2*roomStates*kFirst]
+		s.nslot, s.table = r.ints[:0:roomStates], r.ints[roomStates:]
+		s.paths = r.paths[:0]
 	}
 	s.nodes = s.nodes[:0]
 }

@@ -45,9 +45,10 @@ type lattice struct {
 	store []cell
 	refs  []cellRef
 	top   []byte // the most probable character at each offset; '\n' at breaks
-	// filler marks the offsets where text priors read a K as a filler
-	// because only fillers may stand there (see textPriors).
-	filler []bool
+	// text: the cells are Find's confusion priors for the characters read
+	// (top), computed when asked for (see textCells), in scratch.
+	text, strict bool
+	scratch      [maxTextCells]cell
 }
 
 // cellRef locates the cells of one offset in a lattice's store.
@@ -58,9 +59,28 @@ type cellRef struct {
 
 // cellsAt returns the cells of offset o, cheapest first.
 func (l *lattice) cellsAt(o int) []cell {
+	if l.text {
+		return textCells(l, o)
+	}
 	r := l.refs[o]
+	if r.at == onlyTop {
+		c := l.top[o]
+		return onlyCell[c : int(c)+1]
+	}
 	return l.store[r.at : int(r.at)+int(r.n)]
 }
+
+// onlyTop is the cellRef.at of an offset whose only cell is its most
+// probable character at no cost, which takes no room in the store.
+const onlyTop = 0xffff
+
+// onlyCell holds the cell of each character at no cost.
+var onlyCell = func() (t [256]cell) {
+	for c := range t {
+		t[c] = cell{c: byte(c)}
+	}
+	return t
+}()
 
 // pick sets one offset of the MRZ to a character.
 type pick struct {
@@ -343,7 +363,7 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 	s.unitArena = append(s.unitArena, us...)
 	r.units = s.unitArena[n:len(s.unitArena):len(s.unitArena)]
 	if cap(s.byteArena)-len(s.byteArena) < len(lat.top) {
-		s.byteArena = make([]byte, 0, max((layouts+1)*len(lat.top), 2*cap(s.byteArena)))
+		s.byteArena = make([]byte, 0, max((layouts+1)*len(lat.top)+2*layouts*len(us), 2*cap(s.byteArena)))
 	}
 	n = len(s.byteArena)
 	s.byteArena = append(s.byteArena, lat.top...)

@@ -7,7 +7,7 @@ package mrz
 // differs there from the most probable character.
 func explain(lat *lattice, raw []byte, o int) Reason {
 	x, y := lat.top[o], raw[o]
-	if lat.filler != nil && lat.filler[o] && y == '<' {
+	if lat.text && x == 'K' && y == '<' && kWhy(lat.lay, lat.top, o) == kWhyPadding {
 		return ReasonFillerInPadding // the structure decides: verified
 	}
 	r := ReasonCheckDigit

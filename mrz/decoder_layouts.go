@@ -8,8 +8,9 @@ type layoutPlan struct {
 	plan  *checkPlan
 	units []unit
 	types []ptype // tNewline at line breaks
-	// checked marks the offsets a check digit covers or holds.
-	checked []bool
+	// checked marks the offsets a check digit covers or holds; names
+	// those of the names.
+	checked, names []bool
 }
 
 var layoutPlans = func() (out [numFormats]*layoutPlan) {
@@ -37,7 +38,7 @@ var layoutPlans = func() (out [numFormats]*layoutPlan) {
 		for o := range checked {
 			checked[o] = len(p.cover[o]) > 0 || p.digitAt[o] >= 0
 		}
-		out[f] = &layoutPlan{n: n, plan: p, units: units, types: types, checked: checked}
+		out[f] = &layoutPlan{n: n, plan: p, units: units, types: types, names: nameMask(l, n), checked: checked}
 	}
 	return out
 }()

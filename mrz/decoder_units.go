@@ -97,6 +97,16 @@ func buildUnits(l *layout, types []ptype, n int) []unit {
 // tNewline marks the line breaks of raw, which no unit holds.
 const tNewline ptype = 255
 
+// allowTable holds allowedIn for every type a unit has and character.
+var allowTable = func() (t [tFiller + 1][256]bool) {
+	for typ := range t {
+		for c := range t[typ] {
+			t[typ][c] = allowedIn(ptype(typ), byte(c))
+		}
+	}
+	return t
+}()
+
 // allowedIn reports whether a position of type t may hold c.
 func allowedIn(t ptype, c byte) bool {
 	switch t {
@@ -155,10 +165,10 @@ func (u *unit) fill(lat *lattice, limit float64, buf []combo) ([]combo, bool) {
 	start := len(buf)
 	if u.n == 1 {
 		// One position: its cells, those allowed, in their order.
+		allow := &allowTable[u.typ]
 		for _, c := range lat.cellsAt(int(u.off)) {
-			x := combo{cost: c.cost, chars: [3]byte{c.c}}
-			if c.cost <= limit && u.allows(f, &x) {
-				buf = append(buf, x)
+			if c.cost <= limit && (u.kind != uPos || allow[c.c]) && (u.kind == uPos || u.allows(f, &combo{chars: [3]byte{c.c}})) {
+				buf = append(buf, combo{cost: c.cost, chars: [3]byte{c.c}})
 			}
 		}
 		sortCombos(buf[start:])
@@ -168,10 +178,15 @@ func (u *unit) fill(lat *lattice, limit float64, buf []combo) ([]combo, bool) {
 		u.cs, u.nc = uint16(start), uint8(len(buf)-start)
 		return buf, u.nc > 0
 	}
-	var idx [3]int
+	// Several positions: the cells of each, copied (a text lattice
+	// computes them into one room), then every combination.
+	var cells [3][maxTextCells]cell
+	var lens, idx [3]int
 	n := int(u.n)
 	for j := 0; j < n; j++ {
-		if lat.refs[int(u.off)+j].n == 0 {
+		cs := lat.cellsAt(int(u.off) + j)
+		lens[j] = copy(cells[j][:], cs)
+		if lens[j] == 0 {
 			u.cs, u.nc = uint16(start), 0
 			return buf, false
 		}
@@ -180,7 +195,7 @@ func (u *unit) fill(lat *lattice, limit float64, buf []combo) ([]combo, bool) {
 		var x combo
 		cost := 0.0
 		for j := 0; j < n; j++ {
-			c := lat.cellsAt(int(u.off) + j)[idx[j]]
+			c := cells[j][idx[j]]
 			x.chars[j] = c.c
 			cost += c.cost
 		}
@@ -190,7 +205,7 @@ func (u *unit) fill(lat *lattice, limit float64, buf []combo) ([]combo, bool) {
 		// The next combination, the last position fastest.
 		j := n - 1
 		for ; j >= 0; j-- {
-			if idx[j]++; idx[j] < int(lat.refs[int(u.off)+j].n) {
+			if idx[j]++; idx[j] < lens[j] {
 				break
 			}
 			idx[j] = 0

@@ -77,6 +77,7 @@ func (f *finder) readings(l *cline, wants ...int) {
 		if mask != 0 {
 			chars = f.withSpaces(l, mask)
 		}
+		// (withSpaces writes into f.spaced, which fit gives back.)
 		f.rds = append(f.rds, reading{chars, l, mask})
 	}
 	if len(f.rds) == n {
@@ -112,7 +113,7 @@ func (f *finder) fit(a *assembly, k, li int, carry []cchar, prevEnd int) bool {
 	if k+1 < len(a.fam.lens) {
 		next = a.fam.lens[k+1]
 	}
-	r0 := len(f.rds)
+	r0, w0 := len(f.rds), len(f.spaced)
 	f.readings(line, want, want+next, want+next+a.restAfter(k+1), want-1, want-2, want+1, want+2)
 	r1 := len(f.rds)
 	exact := false
@@ -126,7 +127,7 @@ func (f *finder) fit(a *assembly, k, li int, carry []cchar, prevEnd int) bool {
 		ok = f.fitReading(a, k, li, f.rds[i], exact, e0)
 		a.edits = a.edits[:e1]
 	}
-	f.rds = f.rds[:r0]
+	f.rds, f.spaced = f.rds[:r0], f.spaced[:w0]
 	a.edits = a.edits[:e0]
 	return ok
 }
@@ -290,9 +291,10 @@ func fillersOnly(cs []cchar) bool {
 }
 
 // withSpaces returns the characters of l with a filler for each space
-// selected by mask.
+// selected by mask, in f.spaced: a stack that fit gives back.
 func (f *finder) withSpaces(l *cline, mask int) []cchar {
-	out := make([]cchar, 0, len(f.chars(l))+len(f.gaps(l)))
+	start := len(f.spaced)
+	out := f.spaced
 	si := 0
 	for i := 0; i <= len(f.chars(l)); i++ {
 		for si < len(f.gaps(l)) && int(f.gaps(l)[si].at) == i {
@@ -306,7 +308,8 @@ func (f *finder) withSpaces(l *cline, mask int) []cchar {
 			out = append(out, f.chars(l)[i])
 		}
 	}
-	return out
+	f.spaced = out
+	return out[start:len(out):len(out)]
 }
 
 // appendSpaceEdits appends the edits removing the spaces of a line but

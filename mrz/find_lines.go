@@ -111,7 +111,7 @@ func isMRZRune(r rune) bool {
 func (f *finder) split() {
 	f.starts = lineStarts(f.text)
 	f.lines = make([]cline, len(f.starts))
-	total := 0
+	total, gaps := 0, 0
 	for i := range f.starts {
 		s, e := f.lineBounds(i + 1)
 		l := &f.lines[i]
@@ -119,9 +119,13 @@ func (f *finder) split() {
 		if l.mrzLike {
 			f.mrzLines++
 			total += int(l.n)
+			gaps += int(l.g1) // counted by look
 		}
 	}
 	f.charBuf = make([]cchar, 0, total)
+	if gaps > 0 {
+		f.gapBuf = make([]gap, 0, gaps)
+	}
 	for i := range f.lines {
 		if f.lines[i].mrzLike {
 			f.clean(&f.lines[i])
@@ -142,8 +146,10 @@ func (f *finder) look(l *cline, num, start, end int) {
 		return
 	}
 	l.start, l.end = start+a, start+b
-	n, ok := looksLikeMRZ(raw[a:b])
-	l.mrzLike, l.n = ok, int32(n)
+	n, spaces, ok := looksLikeMRZ(raw[a:b])
+	if l.mrzLike = ok; ok {
+		l.n, l.g1 = int32(n), int32(spaces) // clean sets the gaps' bounds
+	}
 }
 
 // trimStray returns the bounds of raw without the characters at its ends
@@ -233,9 +239,9 @@ var isSpace = [256]uint8{' ': 1, '\t': 1}
 // of an MRZ: at least 8 characters, all MRZ characters or look-alikes but
 // for a few spaces, and fillers or a third of digits. It returns the
 // number of characters.
-func looksLikeMRZ(inner string) (int, bool) {
+func looksLikeMRZ(inner string) (n, spaces int, ok bool) {
 	var sum uint64
-	spaces, prev := 0, 0
+	prev := 0
 	for i := 0; i < len(inner); i++ {
 		c := inner[i]
 		sum += lineCount[c]
@@ -247,13 +253,13 @@ func looksLikeMRZ(inner string) (int, bool) {
 		return looksLikeMRZSlow(inner)
 	}
 	n, fillers, digits := int(sum&0xffff), int(sum>>16&0xffff), int(sum>>32&0xffff)
-	return n, n >= 8 && spaces <= n/4+1 && (fillers > 0 || digits*3 >= n)
+	return n, spaces, n >= 8 && spaces <= n/4+1 && (fillers > 0 || digits*3 >= n)
 }
 
 // looksLikeMRZSlow is looksLikeMRZ for lines with bytes outside ASCII or
 // that are no MRZ character: it decodes the look-alikes.
-func looksLikeMRZSlow(inner string) (int, bool) {
-	n, spaces, fillers, digits := 0, 0, 0, 0
+func looksLikeMRZSlow(inner string) (n, spaces int, ok bool) {
+	fillers, digits := 0, 0
 	prevSpace := false
 	for i := 0; i < len(inner); i++ {
 		cls := lcBad
@@ -265,7 +271,7 @@ func looksLikeMRZSlow(inner string) (int, bool) {
 		}
 		switch cls {
 		case lcBad:
-			return n, false
+			return n, spaces, false
 		case lcSpace:
 			if !prevSpace {
 				spaces++
@@ -280,7 +286,7 @@ func looksLikeMRZSlow(inner string) (int, bool) {
 		prevSpace = false
 		n++
 	}
-	return n, n >= 8 && spaces <= n/4+1 && (fillers > 0 || digits*3 >= n)
+	return n, spaces, n >= 8 && spaces <= n/4+1 && (fillers > 0 || digits*3 >= n)
 }
 
 // clean reads the characters of an MRZ-like line.
@@ -300,9 +306,6 @@ func (f *finder) clean(l *cline) {
 			if k := len(f.gapBuf); k > g0 && f.gapBuf[k-1].at == pos && f.gapBuf[k-1].end == s {
 				f.gapBuf[k-1].end = e // a run of spaces is one gap
 				continue
-			}
-			if cap(f.gapBuf) == 0 {
-				f.gapBuf = make([]gap, 0, 16)
 			}
 			f.gapBuf = append(f.gapBuf, gap{pos, s, e})
 		}

@@ -9,13 +9,14 @@ import (
 // WithAmbiguityMargin sets how much more probable than any other valid
 // reading the reading Find and FindScored return must be: e^m times, m in
 // natural-log units (the default, ln 100 ≈ 4.6, asks for odds of 100 to 1).
-// Where the best two valid readings are closer, the candidate is ambiguous
-// and lists them as Alternatives. A larger margin flags more readings; 0
-// flags exact ties only. In Find, two readings that need as many
-// confusions are tied; one that needs a confusion fewer is ln 10,000 ≈ 9.2
-// ahead, and the letter OCR most often confuses with a digit read in a
-// name ln 1000 ≈ 6.9 ahead of the others (see WithStrictNames). A negative
-// or NaN margin is ignored.
+// Where another valid reading is closer, and differs from the best where a
+// check digit reaches, the candidate is ambiguous and lists both as
+// Alternatives; where no check digit reaches (names, country codes), the
+// better score wins and only exact ties are ambiguous, whatever the margin.
+// A larger margin flags more readings; 0 flags exact ties only. In Find,
+// two readings that need as many confusions tie, and one that needs a
+// confusion fewer is ln 10,000 ≈ 9.2 ahead: a margin above that flags those
+// too. A negative or NaN margin is ignored.
 func WithAmbiguityMargin(m float64) Option {
 	if math.IsNaN(m) || m < 0 {
 		return Option{}

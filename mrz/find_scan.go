@@ -21,25 +21,23 @@ type finder struct {
 	limitLine    int
 
 	// Buffers reused across the text.
-	charBuf   []cchar
-	gapBuf    []gap
-	rds       []reading
-	asm       assembly
-	raw       []byte
-	src       []cchar
-	lats      [3]lattice
-	latPtrs   []*lattice
-	layBuf    [3]*layout
-	cellStore []cell
-	cellIdx   []cellRef
-	fillers   []bool
-	search    search
+	charBuf []cchar
+	gapBuf  []gap
+	spaced  []cchar // readings of lines with spaces as fillers (a stack)
+	rds     []reading
+	asm     assembly
+	raw     []byte
+	src     []cchar
+	lats    [3]lattice
+	latPtrs []*lattice
+	layBuf  [3]*layout
+	search  search
 
 	// Their first room, allocated with the finder.
 	refArr    [1]Option
-	rdsArr    [8]reading
+	rdsArr    [4]reading
 	piecesArr [4]piece
-	editsArr  [16]edit
+	editsArr  [12]edit
 	latArr    [3]*lattice
 	runsArr   [3]layoutRun
 }

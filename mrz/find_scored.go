@@ -55,13 +55,17 @@ const (
 // product of its characters' probabilities. The reading returned is the
 // best of all that parse valid, found by an exact search over the six most
 // probable characters of each position (a dynamic programme over the check
-// digits' running sums that keeps the best paths of each state), and
-// returned valid only when it is at least e^m times as probable as any
-// other valid reading (m is the margin, ln 100 by default; see
-// WithAmbiguityMargin). A valid reading less than 10^-8 as probable as the
-// best reading the position types allow is not believed, and lines whose
-// most probable characters are less than 10^-10 as probable as those the
-// types allow are not an MRZ: no candidate.
+// digits' running sums that keeps the best paths of each state; see
+// docs/find.md for its bounds). It is returned valid only when it is at
+// least e^m times as probable as every other valid reading that differs
+// from it where a check digit reaches (m is the margin, ln 100 by default;
+// see WithAmbiguityMargin). Where no check digit reaches (names, country
+// codes, the document code, sex), the best-scoring characters are taken,
+// and only exact ties are ambiguous; a correction there is not Verified. A
+// valid reading less than 10^-8 as probable as the best reading the
+// position types allow is not believed, and lines whose most probable
+// characters are less than 10^-10 as probable as those the types allow are
+// not an MRZ: no candidate.
 //
 // The result is nil, with a nil error, when the lines are not an MRZ.
 // Malformed input is a *SyntaxError: no line, more than three, lengths
@@ -255,8 +259,9 @@ func unconfirmed(l *layout) error {
 		line, col = l.position(int(c.pos))
 		name = c.id.String()
 	}
-	return ValidationError{&CheckError{Field: name, Line: line, Column: col, Kind: ErrAmbiguous,
-		Detail: "other readings not ruled out"}}
+	e := &CheckError{Line: line, Column: col, Kind: ErrAmbiguous, Detail: "other readings not ruled out"}
+	setName(&e.Field, name)
+	return ValidationError{e}
 }
 
 // scoredScore ranks a candidate of FindScored: from 1 for a valid MRZ

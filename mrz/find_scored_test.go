@@ -498,10 +498,10 @@ func TestFindScoredMargin(t *testing.T) {
 	}
 }
 
-// readAll scores every position of text as a reader that is fairly sure
+// readAllScored scores every position of text as a reader that is fairly sure
 // would: the character read at 0.9, its OCR confusions at 0.04, every
 // other character at 0.0001.
-func readAll(text string) [][]mrz.Position {
+func readAllScored(text string) [][]mrz.Position {
 	const chars = "<0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	var lines [][]mrz.Position
 	for _, l := range strings.Split(text, "\n") {
@@ -536,13 +536,13 @@ func TestFindScoredNotMRZ(t *testing.T) {
 		"P<UTO<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\nTHIS<IS<NOT<A<MACHINE<READABLE<ZONE<AT<ALL<<",
 	}
 	for _, text := range texts {
-		cs, err := mrz.FindScored(readAll(text), ref2026)
+		cs, err := mrz.FindScored(readAllScored(text), ref2026)
 		if err != nil || len(cs) != 0 {
 			t.Errorf("%q: %v, %d candidates %v", text, err, len(cs), firstErr(cs))
 		}
 	}
 	for _, g := range goldenValid(t) {
-		cs, err := mrz.FindScored(readAll(g), ref2026)
+		cs, err := mrz.FindScored(readAllScored(g), ref2026)
 		if err != nil || len(cs) != 1 || cs[0].Document.String() != g {
 			t.Errorf("%s: %v %d", g, err, len(cs))
 		}

@@ -690,7 +690,7 @@ func (t *tally) add(c mrz.Candidate, ok bool, truth, read string, kinds map[int]
 // unverified.
 func unverifiedGuess(c mrz.Candidate, truth, read string, kinds map[int]posKind) bool {
 	got := c.Document.String()
-	if len(got) != len(truth) || kinds == nil {
+	if len(got) != len(truth) {
 		return false
 	}
 	wrong := 0
@@ -702,6 +702,8 @@ func unverifiedGuess(c mrz.Candidate, truth, read string, kinds map[int]posKind)
 			wrong++
 		}
 	}
+	// National layouts (kinds nil): Find's marks alone say which repairs
+	// no check digit confirms.
 	unverified := 0
 	for _, k := range c.Corrections {
 		if k.Reason.IsRepair() && !k.Verified() {

@@ -62,21 +62,9 @@ func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, boo
 		return Candidate{}, false // no document code the format allows
 	}
 	f.latPtrs = f.latPtrs[:0]
-	n := len(f.raw)
-	if len(f.cellIdx) < len(lays)*n {
-		// One allocation for the lattices of every layout: the characters
-		// read, and for about half of them a confusion or two.
-		f.cellStore = make([]cell, 0, 2*len(lays)*n)
-		f.cellIdx = make([]cellRef, len(lays)*n)
-		f.fillers = make([]bool, len(lays)*n)
-	}
-	f.cellStore = f.cellStore[:0]
 	for i, l := range lays {
 		lat := &f.lats[i]
-		lat.lay = l
-		lat.refs = f.cellIdx[i*n : (i+1)*n : (i+1)*n]
-		lat.filler = f.fillers[i*n : (i+1)*n]
-		f.cellStore = textPriors(lat, f.raw, f.opts.strictNames, f.cellStore)
+		lat.lay, lat.top, lat.text, lat.strict = l, f.raw, true, f.opts.strictNames
 		f.latPtrs = append(f.latPtrs, lat)
 	}
 	d, ok := decide(f.latPtrs, &f.cfg, &f.search)
@@ -248,6 +236,9 @@ func (f *finder) joinable(prev *edit, e edit, pinned map[int]bool) bool {
 	return !strings.ContainsAny(gap, "\r\n abcdefghijklmnopqrstuvwxyz") && len(gap) <= 4*maxLineRunes
 }
 
+// setName sets a field's name, whatever string type the field has.
+func setName[T ~string](p *T, name string) { *p = T(name) }
+
 // ambiguityError is the error of a candidate Find could not repair because
 // several repairs fit: the checks the unrepaired MRZ fails, and one
 // CheckError of kind ErrAmbiguous per field where the alternatives (each the
@@ -281,8 +272,9 @@ func ambiguityError(lay *layout, perr error, alts [][]int) error {
 	for _, name := range order {
 		s := sites[name]
 		line, col := lay.position(s.first)
-		v = append(v, &CheckError{Field: name, Line: line, Column: col, Kind: ErrAmbiguous,
-			Detail: strconv.Itoa(s.n) + " alternatives"})
+		e := &CheckError{Line: line, Column: col, Kind: ErrAmbiguous, Detail: strconv.Itoa(s.n) + " alternatives"}
+		setName(&e.Field, name)
+		v = append(v, e)
 	}
 	sort.SliceStable(v, func(i, j int) bool {
 		if v[i].Line != v[j].Line {

@@ -54,55 +54,46 @@ func confusable(c byte) string { return confusables[c] }
 type fillerWhy uint8
 
 const (
-	kName    fillerWhy = iota // a letter, or a filler at one confusion
-	kPadding                  // only fillers may stand there: a filler
-	kTie                      // a one-letter last given name, or a filler
+	kWhyName    fillerWhy = iota // a letter, or a filler at one confusion
+	kWhyPadding                  // only fillers may stand there: a filler
+	kWhyTie                      // a one-letter last given name, or a filler
 )
 
-// textPriors fills lat (layout already set) with the priors for raw, the
-// MRZ as read, and returns the buffer it used.
-func textPriors(lat *lattice, raw []byte, strict bool, buf []cell) []cell {
+// maxTextCells bounds the cells of one offset of a text lattice: the
+// character read, three confusions, a filler.
+const maxTextCells = 6
+
+// textCells returns the priors for offset o of a text lattice: what the
+// character read there may have been, cheapest first, in lat.scratch.
+func textCells(lat *lattice, o int) []cell {
+	x := lat.top[o]
+	if x == '\n' {
+		return nil
+	}
 	lp := layoutPlans[lat.lay.format]
-	lat.top = raw
-	if cap(lat.refs) < len(raw) {
-		lat.refs = make([]cellRef, len(raw))
+	if confusables[x] == "" && x != 'K' && (lp.types[o] != tFiller || x == '<') {
+		return onlyCell[x : int(x)+1] // the character read, alone
 	}
-	lat.refs = lat.refs[:len(raw)]
-	if cap(lat.filler) < len(raw) {
-		lat.filler = make([]bool, len(raw))
+	buf := lat.scratch[:0]
+	why := kWhyName
+	if x == 'K' {
+		why = kWhy(lat.lay, lat.top, o)
 	}
-	lat.filler = lat.filler[:len(raw)]
-	clear(lat.filler)
-	names := nameMask(lat.lay, len(raw))
-	for o, x := range raw {
-		start := len(buf)
-		if x == '\n' {
-			lat.refs[o] = cellRef{uint16(start), 0}
-			continue
-		}
-		why := kName
+	switch why {
+	case kWhyPadding:
+		buf = append(buf, cell{'<', 0}, cell{'K', costConfusion})
+	case kWhyTie:
+		buf = append(buf, cell{'K', 0}, cell{'<', 0})
+	default:
+		buf = append(buf, cell{x, 0})
+		buf = appendConfusions(buf, x, lp.names[o], lat.strict)
 		if x == 'K' {
-			why = kWhy(lat.lay, raw, o)
-			lat.filler[o] = why == kPadding
-		}
-		switch why {
-		case kPadding:
-			buf = append(buf, cell{'<', 0}, cell{'K', costConfusion})
-		case kTie:
-			buf = append(buf, cell{'K', 0}, cell{'<', 0})
-		default:
-			buf = append(buf, cell{x, 0})
-			buf = appendConfusions(buf, x, names[o], strict)
-			if x == 'K' {
-				buf = append(buf, cell{'<', costConfusion})
-			}
-		}
-		if lp.types[o] == tFiller && x != '<' && x != 'K' {
 			buf = append(buf, cell{'<', costConfusion})
 		}
-		lat.refs[o] = cellRef{uint16(start), uint8(len(buf) - start)}
 	}
-	lat.store = buf
+	if lp.types[o] == tFiller && x != '<' && x != 'K' {
+		buf = append(buf, cell{'<', costConfusion})
+	}
 	return buf
 }
 
@@ -159,7 +150,8 @@ func codeReachable(l *layout, raw []byte) bool {
 var nameFields = [...]fieldID{fName, fSurname, fGiven}
 
 // nameMask marks the offsets of the layout's names.
-func nameMask(l *layout, n int) (m [maxRaw]bool) {
+func nameMask(l *layout, n int) []bool {
+	m := make([]bool, n)
 	for _, id := range nameFields {
 		sp := l.f[id]
 		for o := int(sp.off); o < sp.end() && o < n; o++ {
@@ -168,9 +160,6 @@ func nameMask(l *layout, n int) (m [maxRaw]bool) {
 	}
 	return m
 }
-
-// maxRaw bounds the length of an MRZ, its line breaks included.
-const maxRaw = 3*44 + 2
 
 // kWhy says what the K read at offset o may be.
 func kWhy(l *layout, raw []byte, o int) fillerWhy {
@@ -181,10 +170,10 @@ func kWhy(l *layout, raw []byte, o int) fillerWhy {
 	}
 	for _, id := range [...]fieldID{fOptional, fOptional2, fNumber} {
 		if sp := l.f[id]; sp.n > 0 && o >= int(sp.off) && o < sp.end() && trailingK(raw[sp.off:sp.end()], o-int(sp.off)) {
-			return kPadding
+			return kWhyPadding
 		}
 	}
-	return kName
+	return kWhyName
 }
 
 // nameK says what a K at index j of a name field s is. A name holds no
@@ -194,23 +183,23 @@ func kWhy(l *layout, raw []byte, o int) fillerWhy {
 // single letter may be a one-letter name or a filler.
 func nameK(s []byte, j int, icao bool) fillerWhy {
 	if i := indexOf(s, "<<<"); i >= 0 && j >= i+3 {
-		return kPadding
+		return kWhyPadding
 	}
 	if !icao {
-		return kName
+		return kWhyName
 	}
 	p := indexOf(s, "<<")
 	if p < 0 || j < p+2 {
-		return kName // the primary identifier
+		return kWhyName // the primary identifier
 	}
 	sec := p + 2
 	if q := indexOf(s[sec:], "<<"); q > 0 && j >= sec+q+2 && onlyFillersOrK(s[sec+q+2:]) {
-		return kPadding
+		return kWhyPadding
 	}
-	if s[j-1] == '<' && onlyFillers(s[j+1:]) && (j+1 == len(s) || s[j+1] == '<') {
-		return kTie
+	if s[j-1] == '<' && onlyFillersOrK(s[j+1:]) && (j+1 == len(s) || s[j+1] == '<') {
+		return kWhyTie // (a K further on is a filler after the names)
 	}
-	return kName
+	return kWhyName
 }
 
 // trailingK reports whether the K at index j of s stands in the fillers
@@ -232,15 +221,6 @@ func indexOf(s []byte, sub string) int {
 		}
 	}
 	return -1
-}
-
-func onlyFillers(s []byte) bool {
-	for _, c := range s {
-		if c != '<' {
-			return false
-		}
-	}
-	return true
 }
 
 func onlyFillersOrK(s []byte) bool {
