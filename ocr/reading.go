@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 
-	"github.com/mrzkit/mrzkit/field"
 	"github.com/mrzkit/mrzkit/geometry"
 	"github.com/mrzkit/mrzkit/mrz"
 )
@@ -57,17 +56,6 @@ func (r *reading) better(o *reading) bool {
 	return r.ll > o.ll
 }
 
-// orientation returns the quarter turn clockwise that makes a line reading
-// along dir read left to right.
-func orientation(dir pt) int {
-	a := math.Atan2(dir.Y, dir.X) * 180 / math.Pi // clockwise from +x
-	q := int(math.Round(-a/90)) % 4
-	if q < 0 {
-		q += 4
-	}
-	return q * 90
-}
-
 // result builds the Result of the reading on an image of w x h pixels.
 func (r *reading) result(w, h int) *Result {
 	res := &Result{
@@ -106,13 +94,7 @@ func (r *reading) result(w, h int) *Result {
 	if n > 0 {
 		res.Confidence = math.Exp(sumLog / float64(n))
 	}
-	// Orientation: how much more probable this way up is than the other.
-	conf := 1.0
-	if !math.IsInf(r.otherLL, -1) {
-		d := float64(n) * (r.otherLL - r.ll)
-		conf = 1 / (1 + math.Exp(d))
-	}
-	res.Orientation, _ = field.NewOrientation(orientation(r.dir), field.ClampConfidence(conf))
+	res.Orientation = r.orientation(n)
 	return res
 }
 

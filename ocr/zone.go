@@ -30,8 +30,6 @@ const (
 	maxPitchRatio  = 1.12
 )
 
-// mrzLengths are the lengths of the lines an MRZ may have.
-var mrzLengths = [...]int{30, 36, 44}
 
 // zones groups lines (fitted in one frame) into candidate MRZs, best
 // first.
