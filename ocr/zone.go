@@ -30,7 +30,6 @@ const (
 	maxPitchRatio  = 1.12
 )
 
-
 // zones groups lines (fitted in one frame) into candidate MRZs, best
 // first.
 func zones(ls []*line) []zone {
