@@ -1,0 +1,5 @@
+//go:build !race
+
+package glyph_test
+
+const raceEnabled = false
