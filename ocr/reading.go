@@ -105,13 +105,13 @@ const checkFactor = 0.1
 
 // checkedFields are the fields whose check digit directly follows them.
 var checkedFields = [...]struct {
-	name  string
+	name  mrz.FieldName
 	check mrz.Check
 }{
-	{"document_number", mrz.CheckDocumentNumber},
-	{"birth_date", mrz.CheckBirthDate},
-	{"expiry_date", mrz.CheckExpiryDate},
-	{"optional_data", mrz.CheckOptionalData},
+	{mrz.FieldDocumentNumber, mrz.CheckDocumentNumber},
+	{mrz.FieldBirthDate, mrz.CheckBirthDate},
+	{mrz.FieldExpiryDate, mrz.CheckExpiryDate},
+	{mrz.FieldOptionalData, mrz.CheckOptionalData},
 }
 
 // checkedCells counts, for every character of d, the passing check digits

@@ -73,13 +73,14 @@ func (r *reading) doubt(conf [][]float64) mrz.ValidationError {
 }
 
 // fieldNames are the fields Document.Position knows.
-var fieldNames = [...]string{"document_code", "issuing_state", "document_number", "nationality", "birth_date", "sex",
-	"expiry_date", "optional_data", "optional_data_2", "name", "given_names", "issue_date"}
+var fieldNames = [...]mrz.FieldName{mrz.FieldDocumentCode, mrz.FieldIssuingState, mrz.FieldDocumentNumber,
+	mrz.FieldNationality, mrz.FieldBirthDate, mrz.FieldSex, mrz.FieldExpiryDate, mrz.FieldOptionalData,
+	mrz.FieldOptionalData2, mrz.FieldHolderName, mrz.FieldGivenNames, mrz.FieldIssueDate}
 
 // fieldAt names the field of d at line and col as mrz's errors do: the
 // field, the check digit that follows one ("birth_date_check"), or ""
 // where Document.Position knows no field.
-func fieldAt(d mrz.Document, line, col int) string {
+func fieldAt(d mrz.Document, line, col int) mrz.FieldName {
 	for _, f := range fieldNames {
 		if l, c, n, ok := d.Position(f); ok && l == line && col >= c && col < c+n {
 			return f

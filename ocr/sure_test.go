@@ -75,7 +75,7 @@ func TestUnsure(t *testing.T) {
 		errors.As(r.cand.Err, &ve)
 		found := false
 		for _, e := range ve {
-			if e.Line == 1 && e.Column == tc.col && e.Field == tc.field && e.Kind == mrz.ErrAmbiguous {
+			if e.Line == 1 && e.Column == tc.col && string(e.Field) == tc.field && e.Kind == mrz.ErrAmbiguous {
 				found = true
 			}
 		}
@@ -92,7 +92,7 @@ func TestFieldAt(t *testing.T) {
 		want      string
 	}{{1, 1, "document_code"}, {1, 3, "issuing_state"}, {1, 6, "name"}, {2, 1, "document_number"}, {2, 10, "document_number_check"},
 		{2, 20, "birth_date_check"}, {2, 21, "sex"}, {2, 44, ""}} {
-		if got := fieldAt(d, tc.line, tc.col); got != tc.want {
+		if got := fieldAt(d, tc.line, tc.col); string(got) != tc.want {
 			t.Errorf("line %d col %d: %q, want %q", tc.line, tc.col, got, tc.want)
 		}
 	}
