@@ -71,3 +71,25 @@ func ExampleRead_notFound() {
 	// Output:
 	// ocr: no MRZ found
 }
+
+// ExampleResult_Passport turns a reading into the Mindee passport v1 shape,
+// with the polygons and confidences the image gives.
+func ExampleResult_Passport() {
+	data, err := os.ReadFile("../testdata/ocr/td3-turned.png")
+	if err != nil {
+		log.Fatal(err)
+	}
+	ref, _ := field.NewDate(2010, 1, 1)
+	res, err := ocr.ReadBytes(context.Background(), data, ocr.WithMRZOptions(mrz.WithReferenceDate(ref)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	p := res.Passport()
+	fmt.Println(p.Surname.Value, p.BirthDate.Value, p.Orientation.Degrees)
+	fmt.Println("birth date confidence above 0.99:", p.BirthDate.Confidence > 0.99)
+	fmt.Println("document number polygon corners:", len(p.IDNumber.Polygon))
+	// Output:
+	// ERIKSSON 1974-08-12 270
+	// birth date confidence above 0.99: true
+	// document number polygon corners: 4
+}

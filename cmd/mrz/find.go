@@ -110,6 +110,12 @@ func runFind(e *env, args []string) int {
 
 func printCandidate(w io.Writer, c mrz.Candidate) {
 	fmt.Fprintf(w, "MRZ on lines %d-%d, score %.2f\n\n", c.StartLine, c.EndLine, c.Score)
+	printRepairs(w, c, "the input")
+}
+
+// printRepairs prints the fields of a candidate, its corrections and its
+// alternatives; where says what their lines and columns count in.
+func printRepairs(w io.Writer, c mrz.Candidate, where string) {
 	printTable(w, c.Document)
 	if len(c.Corrections) > 0 {
 		fmt.Fprintln(w, "\nCorrections:")
@@ -122,7 +128,7 @@ func printCandidate(w io.Writer, c mrz.Candidate) {
 		for _, a := range ambiguities(c) {
 			places = append(places, fmt.Sprintf("%s at MRZ line %d, column %d", a.Field, a.Line, a.Column))
 		}
-		fmt.Fprintf(w, "\nNot repaired, several repairs fit (%s); in the input:\n", strings.Join(places, "; "))
+		fmt.Fprintf(w, "\nNot repaired, several repairs fit (%s); in %s:\n", strings.Join(places, "; "), where)
 		for i, alt := range c.Alternatives {
 			var parts []string
 			for _, k := range alt {

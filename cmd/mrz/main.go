@@ -47,6 +47,7 @@ func commands() []command {
 	return []command{
 		{"parse", parseUsage, "read and validate one MRZ", runParse},
 		{"find", findUsage, "find MRZs in OCR text and repair misreads", runFind},
+		{"read", readUsage, "read the MRZ of a photo or a scan (JPEG, PNG, GIF, TIFF, BMP, WebP)", runRead},
 		{"convert", convertUsage, "convert an MRZ or a vendor response to another JSON shape", runConvert},
 		{"verify", verifyUsage, "check a vendor's printed fields against the document's own MRZ", runVerify},
 		{"generate", generateUsage, "write an MRZ from fields given as flags or as JSON (the keys of parse --json, plus format)", runGenerate},
