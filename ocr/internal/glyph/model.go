@@ -121,7 +121,15 @@ func dot(a, b []float32) float32 {
 // its own.
 func axpy(y []float32, a float32, x []float32) {
 	x = x[:len(y)]
-	for i := range y {
+	i := 0
+	for ; i+4 <= len(y); i += 4 {
+		yy, xx := y[i:i+4:i+4], x[i:i+4:i+4]
+		yy[0] += float32(a * xx[0])
+		yy[1] += float32(a * xx[1])
+		yy[2] += float32(a * xx[2])
+		yy[3] += float32(a * xx[3])
+	}
+	for ; i < len(y); i++ {
 		y[i] += float32(a * x[i])
 	}
 }
