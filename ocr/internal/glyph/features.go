@@ -124,7 +124,7 @@ func (la *lineAnalysis) analyse(img *image.Gray, quads []Quad) {
 			c.paper, c.ink = paperLevel, paperLevel
 			continue
 		}
-		la.s.grid(&c.m, coarseU0, coarseDU, coarseNU, coarseV0, coarseDV, coarseNV, g[:], 1)
+		la.s.grid(&c.m, coarseU0, coarseDU, coarseNU, coarseV0, coarseDV, coarseNV, g[:], 1, 1)
 		c.paper, c.ink = twoLevels(g[:])
 		for k, v := range g {
 			c.coarse[k] = uint8(min(max(c.paper-v+0.5, 0), 255))
@@ -187,7 +187,7 @@ func (la *lineAnalysis) analyse(img *image.Gray, quads []Quad) {
 const (
 	spanNU      = 20
 	spanDU      = 0.0625
-	spanNV      = 6
+	spanNV      = 4
 	spanBody    = 0.1 // rows skip this share of the ink height at either end
 	maxInkWidth = 0.85
 )
@@ -203,7 +203,7 @@ func (la *lineAnalysis) inkCentre(c *cellStat) float64 {
 	h := c.bottom - c.top
 	u0 := c.uc - spanDU*spanNU/2
 	dv := h * (1 - 2*spanBody) / spanNV
-	la.s.grid(&c.m, u0, spanDU, spanNU, c.top+spanBody*h, dv, spanNV, g[:], 2)
+	la.s.grid(&c.m, u0, spanDU, spanNU, c.top+spanBody*h, dv, spanNV, g[:], 1, 2)
 	var occ [spanNU]float32
 	inv := 1 / c.contrast
 	for k := range spanNU {
@@ -279,7 +279,7 @@ func twoLevels(g []float32) (paper, ink float32) {
 // vertical extent is measured, and of the fine rows that refine it.
 const (
 	bandHalf  = 0.4
-	fineNU    = 4
+	fineNU    = 5
 	fineDV    = 0.02
 	fineNV    = 11
 	fineReach = fineDV * fineNV / 2
@@ -363,7 +363,7 @@ func (la *lineAnalysis) refine(c *cellStat, edge float64, isTop bool) float64 {
 	var g [fineNU * fineNV]float32
 	v0 := edge - fineReach
 	du := 2 * bandHalf / fineNU
-	la.s.grid(&c.m, c.uc-bandHalf, du, fineNU, v0, fineDV, fineNV, g[:], 2)
+	la.s.grid(&c.m, c.uc-bandHalf, du, fineNU, v0, fineDV, fineNV, g[:], 1, 1)
 	var prof [fineNV]float32
 	inv := 1 / c.contrast
 	for j := 0; j < fineNV; j++ {
@@ -404,7 +404,7 @@ func (la *lineAnalysis) features(i int, f *Features) {
 	h := c.bottom - c.top
 	v0 := c.top - shapeMargin*h
 	dv := h * (1 + 2*shapeMargin) / ShapeH
-	la.s.grid(&c.m, c.centre-0.5, 1.0/ShapeW, ShapeW, v0, dv, ShapeH, f.Shape[:], 3)
+	la.s.grid(&c.m, c.centre-0.5, 1.0/ShapeW, ShapeW, v0, dv, ShapeH, f.Shape[:], 3, 3)
 	// Darkness within paperBand of the paper counts as paper: noise and
 	// texture then leave most of the grid at 0, which the network skips.
 	inv := 1 / (c.contrast * (1 - paperBand))

@@ -80,12 +80,12 @@ func (m *Model) Logits(shape *[ShapeLen]float32, out *[NumClasses]float32) {
 			copy(y, l.Bias)
 			for i, v := range x {
 				if v != 0 {
-					axpy(y, v, m.first[i*l.Out:(i+1)*l.Out])
+					Axpy(y, v, m.first[i*l.Out:(i+1)*l.Out])
 				}
 			}
 		} else {
 			for o := 0; o < l.Out; o++ {
-				y[o] = l.Bias[o] + dot(l.W[o*l.In:(o+1)*l.In], x)
+				y[o] = l.Bias[o] + Dot(l.W[o*l.In:(o+1)*l.In], x)
 			}
 		}
 		if li < len(m.Layers)-1 {
@@ -96,34 +96,6 @@ func (m *Model) Logits(shape *[ShapeLen]float32, out *[NumClasses]float32) {
 		x = y
 	}
 	copy(out[:], x)
-}
-
-// dot returns the dot product of a and b (len(b) >= len(a)). Every product
-// is rounded on its own (no fused multiply-add) so that the trainer's
-// results do not depend on the machine.
-func dot(a, b []float32) float32 {
-	b = b[:len(a)]
-	var s0, s1, s2, s3 float32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += float32(a[i] * b[i])
-		s1 += float32(a[i+1] * b[i+1])
-		s2 += float32(a[i+2] * b[i+2])
-		s3 += float32(a[i+3] * b[i+3])
-	}
-	for ; i < len(a); i++ {
-		s0 += float32(a[i] * b[i])
-	}
-	return (s0 + s1) + (s2 + s3)
-}
-
-// axpy adds a times x to y (len(x) >= len(y)), rounding every product on
-// its own.
-func axpy(y []float32, a float32, x []float32) {
-	x = x[:len(y)]
-	for i := range y {
-		y[i] += float32(a * x[i])
-	}
 }
 
 // softmax turns logits into probabilities that sum to 1.

@@ -97,9 +97,9 @@ func (s *sampler) at(x, y float64) float32 {
 
 // grid samples nu × nv points of a cell, row by row into dst: u from u0 in
 // steps of du, v from v0 in steps of dv, at the centres of the grid's
-// boxes. Each sample averages up to maxTaps × maxTaps bilinear taps over
-// its box so that large characters are not aliased.
-func (s *sampler) grid(m *cellMap, u0, du float64, nu int, v0, dv float64, nv int, dst []float32, maxTaps int) {
+// boxes. Each sample averages up to tapsU × tapsV bilinear taps over its
+// box so that large characters are not aliased.
+func (s *sampler) grid(m *cellMap, u0, du float64, nu int, v0, dv float64, nv int, dst []float32, tapsU, tapsV int) {
 	dst = dst[:nu*nv]
 	if s.w == 0 || !m.ok {
 		for i := range dst {
@@ -107,8 +107,8 @@ func (s *sampler) grid(m *cellMap, u0, du float64, nu int, v0, dv float64, nv in
 		}
 		return
 	}
-	ku := taps(m.pitch*du, maxTaps)
-	kv := taps(m.cap*dv, maxTaps)
+	ku := taps(m.pitch*du, tapsU)
+	kv := taps(m.cap*dv, tapsV)
 	clear(dst)
 	tu := du / float64(ku)
 	for b := 0; b < kv; b++ {

@@ -81,8 +81,8 @@ func FuzzGrid(f *testing.F) {
 		u0, du := r.Float64()*2-1, 0.05+r.Float64()*0.3
 		v0, dv := r.Float64()*2-1, 0.05+r.Float64()*0.3
 		got := make([]float32, nu*nv)
-		s.grid(&m, u0, du, nu, v0, dv, nv, got, 3)
-		want := refGrid(img, &q, u0, du, nu, v0, dv, nv, taps(m.pitch*du, 3), taps(m.cap*dv, 3))
+		s.grid(&m, u0, du, nu, v0, dv, nv, got, 3, 2)
+		want := refGrid(img, &q, u0, du, nu, v0, dv, nv, taps(m.pitch*du, 3), taps(m.cap*dv, 2))
 		for i := range got {
 			if math.Abs(float64(got[i])-want[i]) > 0.01 {
 				t.Fatalf("sample %d: %v, want %v", i, got[i], want[i])

@@ -131,18 +131,7 @@ func Line(text string, x, baseline, em float64) []Cell {
 // blank.
 func (f *Font) Draw(dst *image.Gray, cells []Cell, t Transform, ink uint8, weight float64) {
 	b := dst.Bounds()
-	r := vector.NewRasterizer(b.Dx(), b.Dy())
-	r.DrawOp = draw.Over
-	for _, c := range cells {
-		segs := f.glyphs[c.Char]
-		if len(segs) == 0 {
-			continue
-		}
-		em := (c.Baseline - c.Top) / CapEm
-		// Centre the advance in the pitch cell.
-		ox := c.X0 + (c.X1-c.X0-AdvanceEm*em)/2
-		f.path(r, segs, ox, c.Baseline, em, t, b.Min)
-	}
+	r := f.rasterize(b, cells, t)
 	src := image.NewUniform(color.Gray{Y: ink})
 	if weight == 0 {
 		r.Draw(dst, b, src, image.Point{})

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"runtime"
-	"sync"
-
 	"github.com/mrzkit/mrzkit/ocr/internal/glyph"
 	"github.com/mrzkit/mrzkit/ocr/internal/render"
 	"github.com/mrzkit/mrzkit/ocr/internal/train/synth"
@@ -34,21 +31,12 @@ func build(f *render.Font, seed uint64, count int, kinds ...synth.Kind) *dataset
 		cap   []float64
 	}
 	res := make([]result, count)
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < count; i += workers {
-				l := synth.Render(f, seed, uint64(i), kinds[i%len(kinds)])
-				feats := make([]glyph.Features, len(l.Cells))
-				glyph.LineFeatures(l.Img, l.Cells, feats)
-				res[i] = result{feats, l.Text, l.Cap}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel(count, func(i int) {
+		l := synth.Render(f, seed, uint64(i), kinds[i%len(kinds)])
+		feats := make([]glyph.Features, len(l.Cells))
+		glyph.LineFeatures(l.Img, l.Cells, feats)
+		res[i] = result{feats, l.Text, l.Cap}
+	})
 	d := &dataset{lines: count}
 	for li, r := range res {
 		for i, ft := range r.feats {

@@ -111,7 +111,7 @@ func (g *grads) sample(n *network, x []float32, y int) {
 				}
 				s += l.Bias[o]
 			} else {
-				s = l.Bias[o] + dot(l.W[o*l.In:(o+1)*l.In], in)
+				s = l.Bias[o] + glyph.Dot(l.W[o*l.In:(o+1)*l.In], in)
 			}
 			if li < last {
 				s = max(s, 0)
@@ -153,7 +153,7 @@ func (g *grads) sample(n *network, x []float32, y int) {
 					row[i] += float32(d[o] * in[i])
 				}
 			} else {
-				axpy(gw[o*l.In:(o+1)*l.In], d[o], in)
+				glyph.Axpy(gw[o*l.In:(o+1)*l.In], d[o], in)
 			}
 			gw[l.In*l.Out+o] += d[o]
 		}
@@ -166,7 +166,7 @@ func (g *grads) sample(n *network, x []float32, y int) {
 		}
 		for o := range l.Out {
 			if d[o] != 0 {
-				axpy(prev, d[o], l.W[o*l.In:(o+1)*l.In])
+				glyph.Axpy(prev, d[o], l.W[o*l.In:(o+1)*l.In])
 			}
 		}
 		for k, a := range g.acts[li] {
@@ -174,31 +174,6 @@ func (g *grads) sample(n *network, x []float32, y int) {
 				prev[k] = 0
 			}
 		}
-	}
-}
-
-// dot and axpy round every product on its own (no fused multiply-add), so
-// that training gives the same weights on every machine.
-func dot(a, b []float32) float32 {
-	b = b[:len(a)]
-	var s0, s1, s2, s3 float32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += float32(a[i] * b[i])
-		s1 += float32(a[i+1] * b[i+1])
-		s2 += float32(a[i+2] * b[i+2])
-		s3 += float32(a[i+3] * b[i+3])
-	}
-	for ; i < len(a); i++ {
-		s0 += float32(a[i] * b[i])
-	}
-	return (s0 + s1) + (s2 + s3)
-}
-
-func axpy(y []float32, a float32, x []float32) {
-	x = x[:len(y)]
-	for i := range y {
-		y[i] += float32(a * x[i])
 	}
 }
 
