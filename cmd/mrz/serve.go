@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/tls"
-	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -13,31 +12,12 @@ import (
 	"syscall"
 
 	"github.com/mrzkit/mrzkit/internal/server"
-	"github.com/mrzkit/mrzkit/passport"
 )
 
 const serveUsage = "mrz serve [--addr ADDR] [--tls-cert FILE --tls-key FILE] [--keys FILE] [--rate-limit N] [--max-bytes N] [--workers N] [--queue N] [--insecure-no-auth]"
 
-// newReader returns the image reader mrz serve answers with.
-//
-// LEAD: this is the one place to wire the real reader: return an adapter of
-// ocr.ReadBytes (errors ocr.ErrNotFound -> server.ErrNoMRZ;
-// ocr.ErrUnsupportedFormat, ocr.ErrTooLarge, ocr.ErrInvalidImage ->
-// server.ErrBadImage) and passport.FromMRZReading. Until then every image
-// answers as holding no MRZ, and /readyz says the reader is not wired.
-func newReader() server.Reader { return unwiredReader{} }
-
-// unwiredReader stands in for the image reader until it is wired: it finds
-// no MRZ in any image.
-type unwiredReader struct{}
-
-func (unwiredReader) Read(ctx context.Context, image []byte) (passport.Passport, error) {
-	return passport.Passport{}, server.ErrNoMRZ
-}
-
-func (unwiredReader) Ready() error {
-	return errors.New("no image reader in this build: every image answers as holding no MRZ")
-}
+// newReader returns the image reader mrz serve answers with: package ocr.
+func newReader() server.Reader { return ocrReader{} }
 
 // serveHooks are what a test changes of mrz serve.
 type serveHooks struct {

@@ -9,8 +9,11 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
+	"image"
+	"image/png"
 	"io"
 	"math/big"
 	"mime/multipart"
@@ -201,24 +204,48 @@ func TestServeTLS(t *testing.T) {
 	}
 }
 
-// TestServeUnwired: the command as built, before the real reader is wired,
-// answers every image as holding no MRZ and says it is not ready.
-func TestServeUnwired(t *testing.T) {
+// TestServeReader: the command as built reads images with package ocr: it
+// is ready, reads a page's MRZ, answers a page without one with every field
+// empty, and a truncated image with 400.
+func TestServeReader(t *testing.T) {
 	r := startServe(t, newReader(), nil, "--addr", "127.0.0.1:0", "--insecure-no-auth")
 	resp, err := http.Get("http://" + r.addr + server.ReadyPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode != 503 {
+	if resp.StatusCode != 200 {
 		t.Errorf("readyz %d", resp.StatusCode)
 	}
-	resp, err = http.Post("http://"+r.addr+server.MindeePredictPath, "application/json", strings.NewReader(`{"document":"iVBORw0KGgo="}`))
+	page, err := os.ReadFile("../../testdata/ocr/td3-turned.png")
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
-	if resp.StatusCode != 201 {
-		t.Errorf("predict %d", resp.StatusCode)
+	var blank bytes.Buffer
+	g := image.NewGray(image.Rect(0, 0, 300, 200))
+	for i := range g.Pix {
+		g.Pix[i] = 255
+	}
+	png.Encode(&blank, g)
+	for _, c := range []struct {
+		name   string
+		image  []byte
+		status int
+		want   string
+	}{
+		{"a page", page, 201, `"value":"ERIKSSON"`},
+		{"no MRZ", blank.Bytes(), 201, `"surname":{"confidence":0`},
+		{"truncated", page[:len(page)/3], 400, `"status_code":400`},
+	} {
+		body := `{"document":"` + base64.StdEncoding.EncodeToString(c.image) + `"}`
+		resp, err := http.Post("http://"+r.addr+server.MindeePredictPath, "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.Contains(strings.ReplaceAll(string(b), " ", ""), c.want) {
+			t.Errorf("%s: %d %.300s", c.name, resp.StatusCode, b)
+		}
 	}
 }
