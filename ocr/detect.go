@@ -34,7 +34,6 @@ type scratch struct {
 	lab   labeler
 	mask  []uint8
 	smask []uint8
-	sbuf  []uint8
 }
 
 // found is a zone with the grid of each of its lines.

@@ -30,8 +30,3 @@ func WithMRZOptions(opts ...mrz.Option) Option {
 	opts = append([]mrz.Option(nil), opts...)
 	return Option{func(c *config) { c.mrzOpts = append(c.mrzOpts, opts...) }}
 }
-
-// withClassifier replaces the character classifier (for tests).
-func withClassifier(f classifier) Option {
-	return Option{func(c *config) { c.classify = f }}
-}

@@ -1,7 +1,5 @@
 package ocr
 
-import "math"
-
 // pt is a point or a vector in pixels of some image.
 type pt struct{ X, Y float64 }
 
@@ -9,5 +7,4 @@ func (p pt) add(q pt) pt      { return pt{p.X + q.X, p.Y + q.Y} }
 func (p pt) sub(q pt) pt      { return pt{p.X - q.X, p.Y - q.Y} }
 func (p pt) mul(k float64) pt { return pt{p.X * k, p.Y * k} }
 func (p pt) dot(q pt) float64 { return p.X*q.X + p.Y*q.Y }
-func (p pt) norm() float64    { return math.Hypot(p.X, p.Y) }
 func (p pt) perp() pt         { return pt{-p.Y, p.X} } // turned a quarter clockwise (y down)

@@ -145,7 +145,6 @@ func (zr *zoneReader) read(i0, i1 int) *reading {
 		// measures the whole line it is given).
 		type key struct{ line, length int }
 		need := map[key][2]int{}
-		var keys []key
 		for _, h := range hs {
 			for j, L := range h.lens {
 				zi, a := i0+j, h.start
@@ -155,7 +154,6 @@ func (zr *zoneReader) read(i0, i1 int) *reading {
 				k := key{zi, L}
 				rg, ok := need[k]
 				if !ok {
-					keys = append(keys, k)
 					rg = [2]int{a, a + L - 1}
 				}
 				need[k] = [2]int{min(rg[0], a), max(rg[1], a+L-1)}

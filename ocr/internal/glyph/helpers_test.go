@@ -7,8 +7,6 @@ import (
 	"github.com/mrzkit/mrzkit/ocr/internal/render"
 )
 
-type imageGray = image.Gray
-
 // cleanLine draws text in OCR-B at the given cap height, black on white,
 // its baseline dy pixels lower than its cells say, and returns the image
 // and the cells.
