@@ -55,7 +55,7 @@ func TestAppendJSONReference(t *testing.T) {
 // TestAppendJSONString checks the string escaping against encoding/json on
 // every country name and on awkward strings.
 func TestAppendJSONString(t *testing.T) {
-	in := []string{"", "<<<", `a"b\c`, "\x00\x01\x1f\x7f", "\n\r\t", "é€😀", "\u2028\u2029", "\xff\xfe", "a\xc3", "<script>&"}
+	in := []string{"", "<<<", `a"b\c`, "\x00\x01\x1f\x7f", "\n\r\t\b\f", "é€😀", "\u2028\u2029", "\xff\xfe", "a\xc3", "<script>&"}
 	for _, c := range field.Countries() {
 		in = append(in, c.Name())
 	}
