@@ -17,7 +17,7 @@ import (
 const serveUsage = "mrz serve [--addr ADDR] [--tls-cert FILE --tls-key FILE] [--keys FILE] [--rate-limit N] [--max-bytes N] [--workers N] [--queue N] [--insecure-no-auth]"
 
 // newReader returns the image reader mrz serve answers with: package ocr.
-func newReader() server.Reader { return ocrReader{} }
+func newReader() server.Reader { return server.OCRReader{} }
 
 // serveHooks are what a test changes of mrz serve.
 type serveHooks struct {

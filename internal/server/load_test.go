@@ -41,6 +41,7 @@ func loadReaders(images []servertest.Image) []struct {
 		reader Reader
 	}{
 		{"fake", servertest.TruthReader(images)},
+		{"ocr", OCRReader{}},
 	}
 }
 
