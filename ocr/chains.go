@@ -81,57 +81,7 @@ func chains(cs []comp, frame int, lim chainLimits, minLen int) [][]int32 {
 	}
 	sort.Slice(boxes, func(i, j int) bool { return boxes[i].x0 < boxes[j].x0 })
 	n := len(boxes)
-	right := make([]int32, n)
-	rscore := make([]float64, n)
-	for i := range right {
-		right[i] = -1
-	}
-	for i := range boxes {
-		a := boxes[i]
-		ha := a.h()
-		lo := a.x1 - 0.3*ha - 2*lim.maxH // x0 of a taller box may start earlier
-		hi := a.x1 + 1.6*lim.maxH
-		k := sort.Search(n, func(k int) bool { return boxes[k].x0 >= lo })
-		best, bestScore := int32(-1), math.Inf(1)
-		for j := k; j < n && boxes[j].x0 <= hi; j++ {
-			if j == i {
-				continue
-			}
-			b := boxes[j]
-			hb := b.h()
-			hmin, hmax := math.Min(ha, hb), math.Max(ha, hb)
-			ov := math.Min(a.y1, b.y1) - math.Max(a.y0, b.y0)
-			if ov < 0.5*hmin {
-				continue
-			}
-			if hmax > 1.6*hmin {
-				// A filler may be printed smaller than the letters: it
-				// then stands within their height, about its middle.
-				if hmax > 2.2*hmin {
-					continue
-				}
-				small, big := a, b
-				if ha > hb {
-					small, big = b, a
-				}
-				if m := small.cy(); m < big.y0+0.2*hmax || m > big.y1-0.2*hmax {
-					continue
-				}
-			}
-			if b.cx() <= a.cx()+0.3*hmin || b.x1 <= a.x1 {
-				continue
-			}
-			gap := b.x0 - a.x1
-			if gap < -0.3*hmin || gap > 1.5*hmax {
-				continue
-			}
-			s := math.Max(gap, 0) + 0.5*math.Abs(b.cy()-a.cy())
-			if s < bestScore {
-				best, bestScore = int32(j), s
-			}
-		}
-		right[i], rscore[i] = best, bestScore
-	}
+	right, rscore := rightLinks(boxes, lim)
 	// Keep a link only when it is also the best link into its target.
 	left := make([]int32, n)
 	for i := range left {
@@ -165,4 +115,106 @@ func chains(cs []comp, frame int, lim chainLimits, minLen int) [][]int32 {
 	}
 	slices.SortStableFunc(out, func(a, b []int32) int { return len(b) - len(a) })
 	return out
+}
+
+// rightLinks returns, for each box (sorted by x0), the index of its best
+// right neighbour (-1 for none) and that link's score: a box of about its
+// height, overlapping it vertically, just right of it. Candidates are found
+// in a grid of cells one maximal glyph height square, by the left edge and
+// the vertical centre of the boxes, so that the work stays about linear in
+// the boxes however many a page holds (a photo of noise holds tens of
+// thousands); ties go to the lower index, as a scan in x order would give.
+func rightLinks(boxes []fbox, lim chainLimits) ([]int32, []float64) {
+	n := len(boxes)
+	right := make([]int32, n)
+	rscore := make([]float64, n)
+	if n == 0 {
+		return right, rscore
+	}
+	cs := math.Max(lim.maxH, 1)
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, b := range boxes {
+		minX, maxX = math.Min(minX, b.x0), math.Max(maxX, b.x0)
+		minY, maxY = math.Min(minY, b.cy()), math.Max(maxY, b.cy())
+	}
+	gw, gh := int((maxX-minX)/cs)+1, int((maxY-minY)/cs)+1
+	cell := func(x, y float64) (int, int) {
+		return min(max(int((x-minX)/cs), 0), gw-1), min(max(int((y-minY)/cs), 0), gh-1)
+	}
+	// The boxes of each cell, in index order (CSR).
+	start := make([]int32, gw*gh+1)
+	for _, b := range boxes {
+		gx, gy := cell(b.x0, b.cy())
+		start[gy*gw+gx+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	members := make([]int32, n)
+	fill := append([]int32(nil), start[:gw*gh]...)
+	for i, b := range boxes {
+		gx, gy := cell(b.x0, b.cy())
+		members[fill[gy*gw+gx]] = int32(i)
+		fill[gy*gw+gx]++
+	}
+	for i := range boxes {
+		a := boxes[i]
+		ha := a.h()
+		lo := a.x1 - 0.3*ha - 2*lim.maxH // x0 of a taller box may start earlier
+		hi := a.x1 + 1.6*lim.maxH
+		// A box overlapping a vertically has its centre within half the
+		// tallest glyph of a's extent.
+		gx0, gy0 := cell(lo, a.y0-lim.maxH/2)
+		gx1, gy1 := cell(hi, a.y1+lim.maxH/2)
+		best, bestScore := int32(-1), math.Inf(1)
+		for gy := gy0; gy <= gy1; gy++ {
+			for gx := gx0; gx <= gx1; gx++ {
+				c := gy*gw + gx
+				for _, j := range members[start[c]:start[c+1]] {
+					b := boxes[j]
+					if int(j) == i || b.x0 < lo || b.x0 > hi {
+						continue
+					}
+					if s, ok := linkScore(a, b); ok && (s < bestScore || s == bestScore && j < best) {
+						best, bestScore = j, s
+					}
+				}
+			}
+		}
+		right[i], rscore[i] = best, bestScore
+	}
+	return right, rscore
+}
+
+// linkScore scores b as the right neighbour of a in a chain (lower is
+// better), and reports false when b cannot follow a.
+func linkScore(a, b fbox) (float64, bool) {
+	ha, hb := a.h(), b.h()
+	hmin, hmax := min(ha, hb), max(ha, hb)
+	ov := min(a.y1, b.y1) - max(a.y0, b.y0)
+	if ov < 0.5*hmin {
+		return 0, false
+	}
+	if hmax > 1.6*hmin {
+		// A filler may be printed smaller than the letters: it then
+		// stands within their height, about its middle.
+		if hmax > 2.2*hmin {
+			return 0, false
+		}
+		small, big := a, b
+		if ha > hb {
+			small, big = b, a
+		}
+		if m := small.cy(); m < big.y0+0.2*hmax || m > big.y1-0.2*hmax {
+			return 0, false
+		}
+	}
+	if b.cx() <= a.cx()+0.3*hmin || b.x1 <= a.x1 {
+		return 0, false
+	}
+	gap := b.x0 - a.x1
+	if gap < -0.3*hmin || gap > 1.5*hmax {
+		return 0, false
+	}
+	return max(gap, 0) + 0.5*math.Abs(b.cy()-a.cy()), true
 }
