@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/mrzkit/mrzkit/field"
 	"github.com/mrzkit/mrzkit/mrz"
+	"github.com/mrzkit/mrzkit/ocr"
+	"github.com/mrzkit/mrzkit/passport"
 )
 
 // TestReadmeCommands keeps the first two commands of the README true: they
@@ -26,11 +29,11 @@ func TestReadmeCommands(t *testing.T) {
 			cmds = append(cmds, l)
 		}
 	}
-	if len(cmds) != 2 || !strings.HasPrefix(cmds[0], "go run ./cmd/mrz parse testdata/td3-specimen.mrz") || !strings.HasPrefix(cmds[1], "go test ./...") {
+	if len(cmds) != 2 || !strings.HasPrefix(cmds[0], "go run ./cmd/mrz read testdata/ocr/td3-turned.png") || !strings.HasPrefix(cmds[1], "go test ./...") {
 		t.Fatalf("README's first commands changed: %q", cmds)
 	}
-	if code, _, errs := runCmd(t, "", "parse", "../../testdata/td3-specimen.mrz"); code != 0 {
-		t.Fatalf("the README's sample does not parse: %d %s", code, errs)
+	if code, _, errs := runCmd(t, "", "read", "../../testdata/ocr/td3-turned.png"); code != 0 {
+		t.Fatalf("the README's sample is not read: %d %s", code, errs)
 	}
 }
 
@@ -79,17 +82,18 @@ func TestReadmeRunsCommands(t *testing.T) {
 	}
 }
 
-// TestReadmeGoExamples: the README's Go blocks are the bodies of
+// TestReadmeGoExamples: the README's first Go blocks are the bodies of
 // Example_readmeParse and Example_readmeEncode below, which run and check
-// their output.
+// their output, and of readmeRead, which TestReadmeRead runs.
 func TestReadmeGoExamples(t *testing.T) {
 	src, err := os.ReadFile("doc_test.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	blocks := readmeBlocks(t, "go")
-	for i, name := range []string{"Example_readmeParse", "Example_readmeEncode"} {
-		_, body, _ := strings.Cut(string(src), "func "+name+"() {\n")
+	for i, name := range []string{"Example_readmeParse", "Example_readmeEncode", "readmeRead"} {
+		_, body, _ := strings.Cut(string(src), "func "+name+"(")
+		_, body, _ = strings.Cut(body, "{\n")
 		body, _, _ = strings.Cut(body, "\n}\n")
 		body = strings.ReplaceAll(body, "\n\t", "\n")
 		body = strings.TrimPrefix(body, "\t")
@@ -128,4 +132,28 @@ func Example_readmeEncode() {
 	// Output:
 	// P<D<<MUELLER<LUEDENSCHEIDT<<JUERGEN<<<<<<<<<
 	// C01X00T478D<<6408125M2702283<<<<<<<<<<<<<<<4
+}
+
+// readmeRead is the README's example of reading an image.
+func readmeRead(ctx context.Context, data []byte) (lines []string, valid bool, degrees int, p passport.Passport) {
+	res, err := ocr.ReadBytes(ctx, data) // JPEG (EXIF orientation applied), PNG, GIF, TIFF, BMP, WebP
+	if errors.Is(err, ocr.ErrNotFound) {
+		return // no MRZ on the page: never a document
+	} else if err != nil {
+		log.Fatal(err) // not an image, unsupported (HEIC, PDF), truncated, over 15 MB or 50 megapixels
+	}
+	fmt.Println(res.Lines, res.IsValid(), res.Orientation.Degrees) // and a polygon and a confidence per character
+	p = res.Passport()                                             // Mindee() and ScanDocument() with the image's polygons
+	return res.Lines, res.IsValid(), res.Orientation.Degrees, p
+}
+
+func TestReadmeRead(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/ocr/td3-turned.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, valid, degrees, p := readmeRead(context.Background(), data)
+	if len(lines) != 2 || !valid || degrees != 270 || p.Surname.Value != "ERIKSSON" || len(p.Surname.Polygon) != 4 {
+		t.Errorf("%q %v %d %+v", lines, valid, degrees, p.Surname)
+	}
 }

@@ -79,7 +79,7 @@ func runGenerate(e *env, args []string) int {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
 	var ff fieldFlags
 	ff.define(fs)
-	translit := fs.String("translit", "", "`LIST` of transliteration options, comma separated: short-umlauts, short-aring, xx, ukrainian, belarusian")
+	translit := fs.String("translit", "", "`LIST` of transliteration options, comma separated: short-umlauts, short-aring, xx, ukrainian, belarusian, drop-uncovered (drop characters no table covers instead of refusing them)")
 	zero := fs.Bool("zero-check-digit", false, "write 0, not <, as the check digit of an empty personal number")
 	var today dateFlag
 	fs.Var(&today, "today", "reference date `YYYY-MM-DD` the dates must read back against, for their century (default: today)")
@@ -147,8 +147,10 @@ func encodeOptions(today dateFlag, zero bool, translit string) ([]mrz.Option, er
 			t |= mrz.Ukrainian
 		case "belarusian":
 			t |= mrz.Belarusian
+		case "drop-uncovered":
+			t |= mrz.DropUncovered
 		default:
-			return nil, errors.New("translit: unknown option (want short-umlauts, short-aring, xx, ukrainian, belarusian)")
+			return nil, errors.New("translit: unknown option (want short-umlauts, short-aring, xx, ukrainian, belarusian, drop-uncovered)")
 		}
 	}
 	return append(opts, mrz.WithTransliteration(t)), nil

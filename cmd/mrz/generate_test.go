@@ -94,3 +94,18 @@ func TestGenerateErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerateSymbols: a character no transliteration table covers is an
+// error naming the field, unless --translit drop-uncovered drops it.
+func TestGenerateSymbols(t *testing.T) {
+	args := []string{"generate", "--format", "TD3", "--surname", "ERIK✓$SON", "--given-names", "ANNA", "--number", "L898902C3",
+		"--country", "UTO", "--nationality", "UTO", "--birth", "1974-08-12", "--sex", "F", "--expiry", "2012-04-15", "--today", "2010-01-01"}
+	code, out, errOut := runCmd(t, "", args...)
+	if code != exitUsage || !strings.Contains(errOut, "surname") || strings.Contains(errOut, "✓") || out != "" {
+		t.Errorf("symbols: exit %d, %q", code, errOut)
+	}
+	code, out, _ = runCmd(t, "", append(args, "--translit", "drop-uncovered")...)
+	if code != exitValid || !strings.HasPrefix(out, "P<UTOERIKSON<<ANNA<<") {
+		t.Errorf("drop-uncovered: exit %d, %q", code, out)
+	}
+}
