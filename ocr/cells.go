@@ -25,7 +25,16 @@ func (b band) bot(x float64) float64 { return b.botA + b.botB*x }
 func measureBand(s *strip, mask []uint8) (band, []uint8) {
 	r := max(3, int(s.sp))
 	mask = binarize(s.p, r, sauvolaK, mask)
-	xs, tops, bots := inkExtents(s, mask)
+	// The ink's top and bottom in each cell, where it holds a line's worth.
+	var xs, tops, bots []float64
+	prof := make([]int, s.p.h)
+	for c := 0; c < s.n; c++ {
+		if t, b, ok := cellInkRun(s, mask, c, prof); ok {
+			xs = append(xs, (float64(c)+0.5)*s.sp)
+			tops = append(tops, float64(t))
+			bots = append(bots, float64(b+1))
+		}
+	}
 	var bd band
 	if len(xs) < 3 {
 		return bd, mask
@@ -46,30 +55,23 @@ func measureBand(s *strip, mask []uint8) (band, []uint8) {
 	return bd, mask
 }
 
-// inkExtents measures the ink of each cell of the strip (its middle
-// columns, in the binarized mask): for the cells whose run of inked rows
-// through the middle is at least 0.35 pitches high, the cell's centre, the
-// run's top row and the row below its bottom.
-func inkExtents(s *strip, mask []uint8) (xs, tops, bots []float64) {
-	w, h := s.p.w, s.p.h
-	prof := make([]int, h)
-	for c := 0; c < s.n; c++ {
-		x0 := int(float64(c)*s.sp + 0.15*s.sp)
-		x1 := int(float64(c+1)*s.sp - 0.15*s.sp)
-		x1 = min(x1, w)
-		if x1 <= x0 {
-			continue
-		}
-		rowInk(mask, w, x0, x1, prof)
-		t, b, ok := inkedRun(prof, s.sp)
-		if !ok || float64(b-t+1) < 0.35*s.sp {
-			continue
-		}
-		xs = append(xs, (float64(c)+0.5)*s.sp)
-		tops = append(tops, float64(t))
-		bots = append(bots, float64(b+1))
+// cellInkRun returns the run of inked rows [t, b] through the middle of
+// cell c of the strip, measured in the cell's middle columns of the
+// binarized mask (prof is a buffer of a row count per row); ok is false
+// when the cell has no such run at least 0.35 pitches high.
+func cellInkRun(s *strip, mask []uint8, c int, prof []int) (t, b int, ok bool) {
+	x0 := int(float64(c)*s.sp + 0.15*s.sp)
+	x1 := int(float64(c+1)*s.sp - 0.15*s.sp)
+	x1 = min(x1, s.p.w)
+	if x1 <= x0 {
+		return 0, 0, false
 	}
-	return xs, tops, bots
+	rowInk(mask, s.p.w, x0, x1, prof)
+	t, b, ok = inkedRun(prof, s.sp)
+	if !ok || float64(b-t+1) < 0.35*s.sp {
+		return 0, 0, false
+	}
+	return t, b, true
 }
 
 // rowInk sets prof[y] to the inked pixels of columns [x0, x1) of row y of
