@@ -77,8 +77,9 @@ func fitLine(cs []comp, chain []int32, dir pt) (l line, ok bool) {
 		items[k].single = items[k].fw <= 1.35*p
 	}
 	items = trimTallEnds(items, hb)
-	mem, pts, span := walkCells(cs, items, d, p)
-	c, use, okf := fitCentres(pts, span)
+	mem, pts, span := walkCells(cs, items, d, p, make([]cellObs, 0, len(items)))
+	use := make([]bool, len(pts))
+	c, okf := fitCentres(pts, span, use)
 	if !okf {
 		return l, false
 	}
@@ -198,8 +199,8 @@ type cellObs struct{ k, t float64 }
 
 // walkCells walks along the line at pitch p, giving each item the cells it
 // covers (a merged component several), and returns the members, the
-// centres of the single characters, and the last cell.
-func walkCells(cs []comp, items []lineItem, d pt, p float64) (mem []member, pts []cellObs, span int) {
+// centres of the single characters (appended to pts), and the last cell.
+func walkCells(cs []comp, items []lineItem, d pt, p float64, pts []cellObs) (mem []member, _ []cellObs, span int) {
 	mem = make([]member, 0, len(items))
 	prevT, prevK := 0.0, 0
 	for idx, it := range items {
@@ -227,9 +228,8 @@ func walkCells(cs []comp, items []lineItem, d pt, p float64) (mem []member, pts 
 // fitCentres fits t = c0 + c1 k + c2 k² (the quadratic term over a span
 // of 12 cells or more) to the centres by least squares three times, each
 // time dropping those more than 0.35 pitches off the last fit; use tells
-// which the last fit kept.
-func fitCentres(pts []cellObs, span int) (c [3]float64, use []bool, ok bool) {
-	use = make([]bool, len(pts))
+// which the last fit kept (it has the length of pts).
+func fitCentres(pts []cellObs, span int, use []bool) (c [3]float64, ok bool) {
 	for i := range use {
 		use[i] = true
 	}
@@ -242,7 +242,7 @@ func fitCentres(pts []cellObs, span int) (c [3]float64, use []bool, ok bool) {
 			}
 		}
 		if c, ok = polyfit(ks, ts, span >= 12); !ok {
-			return c, use, false
+			return c, false
 		}
 		pm := c[1] + c[2]*float64(span)
 		for i, q := range pts {
@@ -250,7 +250,7 @@ func fitCentres(pts []cellObs, span int) (c [3]float64, use []bool, ok bool) {
 			use[i] = math.Abs(r) < 0.35*pm
 		}
 	}
-	return c, use, true
+	return c, true
 }
 
 // setCells sets the line's members and its fit c, shifted so that the
