@@ -25,54 +25,15 @@ func (b band) bot(x float64) float64 { return b.botA + b.botB*x }
 func measureBand(s *strip, mask []uint8) (band, []uint8) {
 	r := max(3, int(s.sp))
 	mask = binarize(s.p, r, sauvolaK, mask)
-	w, h := s.p.w, s.p.h
-	mid := h / 2
-	lim := int(0.95 * s.sp) // search rows within this of the centre
+	// The ink's top and bottom in each cell, where it holds a line's worth.
 	var xs, tops, bots []float64
-	prof := make([]int, h)
+	prof := make([]int, s.p.h)
 	for c := 0; c < s.n; c++ {
-		x0 := int(float64(c)*s.sp + 0.15*s.sp)
-		x1 := int(float64(c+1)*s.sp - 0.15*s.sp)
-		x1 = min(x1, w)
-		if x1 <= x0 {
-			continue
+		if t, b, ok := cellInkRun(s, mask, c, prof); ok {
+			xs = append(xs, (float64(c)+0.5)*s.sp)
+			tops = append(tops, float64(t))
+			bots = append(bots, float64(b+1))
 		}
-		for y := 0; y < h; y++ {
-			n := 0
-			for _, v := range mask[y*w+x0 : y*w+x1] {
-				n += int(v)
-			}
-			prof[y] = n
-		}
-		// The run of inked rows through the middle (or nearest to it),
-		// bridging gaps of one row.
-		best := -1
-		for d := 0; d <= lim/2; d++ {
-			if mid-d >= 0 && prof[mid-d] > 0 {
-				best = mid - d
-				break
-			}
-			if mid+d < h && prof[mid+d] > 0 {
-				best = mid + d
-				break
-			}
-		}
-		if best < 0 {
-			continue
-		}
-		t, b := best, best
-		for t-1 >= mid-lim && t-1 >= 0 && (prof[t-1] > 0 || (t-2 >= 0 && prof[t-2] > 0)) {
-			t--
-		}
-		for b+1 <= mid+lim && b+1 < h && (prof[b+1] > 0 || (b+2 < h && prof[b+2] > 0)) {
-			b++
-		}
-		if float64(b-t+1) < 0.35*s.sp {
-			continue
-		}
-		xs = append(xs, (float64(c)+0.5)*s.sp)
-		tops = append(tops, float64(t))
-		bots = append(bots, float64(b+1))
 	}
 	var bd band
 	if len(xs) < 3 {
@@ -85,12 +46,80 @@ func measureBand(s *strip, mask []uint8) (band, []uint8) {
 	}
 	bd = band{topA: ta, topB: tb, botA: ba, botB: bb, ok: true}
 	// A band too thin or too thick is not a line of text.
+	w := s.p.w
 	hm := bd.bot(float64(w)/2) - bd.top(float64(w)/2)
 	if hm < 0.4*s.sp || hm > 1.8*s.sp {
 		bd.ok = false
 	}
 	bd.clear = bd.margins(mask, s)
 	return bd, mask
+}
+
+// cellInkRun returns the run of inked rows [t, b] through the middle of
+// cell c of the strip, measured in the cell's middle columns of the
+// binarized mask (prof is a buffer of a row count per row); ok is false
+// when the cell has no such run at least 0.35 pitches high.
+func cellInkRun(s *strip, mask []uint8, c int, prof []int) (t, b int, ok bool) {
+	x0 := int(float64(c)*s.sp + 0.15*s.sp)
+	x1 := int(float64(c+1)*s.sp - 0.15*s.sp)
+	x1 = min(x1, s.p.w)
+	if x1 <= x0 {
+		return 0, 0, false
+	}
+	rowInk(mask, s.p.w, x0, x1, prof)
+	t, b, ok = inkedRun(prof, s.sp)
+	if !ok || float64(b-t+1) < 0.35*s.sp {
+		return 0, 0, false
+	}
+	return t, b, true
+}
+
+// rowInk sets prof[y] to the inked pixels of columns [x0, x1) of row y of
+// mask, a plane w pixels wide and len(prof) high.
+func rowInk(mask []uint8, w, x0, x1 int, prof []int) {
+	for y := range prof {
+		n := 0
+		for _, v := range mask[y*w+x0 : y*w+x1] {
+			n += int(v)
+		}
+		prof[y] = n
+	}
+}
+
+// inkedRun returns the run of inked rows of a row profile through its
+// middle (or nearest to it, within half of 0.95 pitches sp), bridging gaps
+// of one row and reaching at most 0.95 pitches from the middle; ok is
+// false when no row near the middle holds ink.
+func inkedRun(prof []int, sp float64) (t, b int, ok bool) {
+	h := len(prof)
+	mid := h / 2
+	lim := int(0.95 * sp) // search rows within this of the centre
+	best := nearestInked(prof, mid, lim/2)
+	if best < 0 {
+		return 0, 0, false
+	}
+	t, b = best, best
+	for t-1 >= mid-lim && t-1 >= 0 && (prof[t-1] > 0 || (t-2 >= 0 && prof[t-2] > 0)) {
+		t--
+	}
+	for b+1 <= mid+lim && b+1 < h && (prof[b+1] > 0 || (b+2 < h && prof[b+2] > 0)) {
+		b++
+	}
+	return t, b, true
+}
+
+// nearestInked returns the inked row of prof nearest to mid, the one above
+// first, within reach rows of it; -1 when there is none.
+func nearestInked(prof []int, mid, reach int) int {
+	for d := 0; d <= reach; d++ {
+		if mid-d >= 0 && prof[mid-d] > 0 {
+			return mid - d
+		}
+		if mid+d < len(prof) && prof[mid+d] > 0 {
+			return mid + d
+		}
+	}
+	return -1
 }
 
 // Margins of a line of text: rows from marginNear to marginFar pitches

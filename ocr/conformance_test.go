@@ -92,36 +92,11 @@ func TestConformance(t *testing.T) {
 		}
 		ta.images++
 		ta.lines += len(truth)
-		var got []string
-		valid := false
-		if e.kind == "line" {
-			g, _, err := decodeGray(data)
-			if err != nil {
-				t.Fatalf("%s: %v", e.image, err)
-			}
-			lr, err := readLine(context.Background(), planeOf(g), newConfig(nil))
-			if err == nil {
-				got = []string{lr.text}
-			}
-		} else {
-			res, err := ReadBytes(context.Background(), data, WithMRZOptions(ref2026))
-			if err == nil {
-				got = res.Lines
-				if strings.Contains(e.checks, "BAD") && !strings.Contains(e.notes, "national layout") {
-					got = res.Raw // a malformed MRZ is compared as printed
-				}
-				valid = res.IsValid()
-				if valid {
-					ta.valid++
-				}
-			}
+		got, valid := readShared(t, e, data)
+		if valid {
+			ta.valid++
 		}
-		exact := 0
-		for i, l := range truth {
-			if i < len(got) && got[i] == l {
-				exact++
-			}
-		}
+		exact := exactLines(truth, got)
 		ta.exact += exact
 		if exact == len(truth) && len(got) == len(truth) {
 			ta.exactImages++
@@ -145,6 +120,45 @@ func TestConformance(t *testing.T) {
 	if ta := per["tesseractMRZ"]; ta != nil && !testing.Short() && !raceEnabled && ta.exact < 14 {
 		t.Errorf("tesseractMRZ: %d of %d line crops exact, want at least 14", ta.exact, ta.lines)
 	}
+}
+
+// readShared reads a shared image: a line crop as a line, the lines as
+// read; any other as an MRZ, its lines after repair (or as read, for a
+// malformed MRZ compared as printed) and whether it reads valid. got is
+// nil when nothing was read.
+func readShared(t *testing.T, e manifestEntry, data []byte) (got []string, valid bool) {
+	t.Helper()
+	if e.kind == "line" {
+		g, _, err := decodeGray(data)
+		if err != nil {
+			t.Fatalf("%s: %v", e.image, err)
+		}
+		lr, err := readLine(context.Background(), planeOf(g), newConfig(nil))
+		if err != nil {
+			return nil, false
+		}
+		return []string{lr.text}, false
+	}
+	res, err := ReadBytes(context.Background(), data, WithMRZOptions(ref2026))
+	if err != nil {
+		return nil, false
+	}
+	got = res.Lines
+	if strings.Contains(e.checks, "BAD") && !strings.Contains(e.notes, "national layout") {
+		got = res.Raw // a malformed MRZ is compared as printed
+	}
+	return got, res.IsValid()
+}
+
+// exactLines counts the lines of truth that got holds at their place.
+func exactLines(truth, got []string) int {
+	exact := 0
+	for i, l := range truth {
+		if i < len(got) && got[i] == l {
+			exact++
+		}
+	}
+	return exact
 }
 
 // inShortSample is the part of the shared images read under -short.

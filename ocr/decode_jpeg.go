@@ -26,6 +26,7 @@ type jpegInfo struct {
 	jfif        bool
 	adobe       bool // an Adobe APP14 segment was found
 	adobeXform  byte // its colour transform
+	exif        bool // an EXIF APP1 segment was found
 	orientation exifOrientation
 	scans       int
 }
@@ -36,60 +37,86 @@ type jpegInfo struct {
 // segments and the number of scans. It stops at the end of the image, of
 // the data, or at a segment that runs past the data.
 func jpegWalk(data []byte) jpegInfo {
-	var info jpegInfo
-	info.orientation = 1
-	exifSeen := false
+	info := jpegInfo{orientation: 1}
 	i := 2 // after SOI
-	for i < len(data) {
-		if data[i] != 0xff {
-			i++
-			continue
-		}
-		for i < len(data) && data[i] == 0xff {
-			i++
-		}
-		if i >= len(data) {
-			break
-		}
-		m := data[i]
-		i++
-		switch {
-		case m == 0xd9: // EOI
+	for {
+		m, next, ok := jpegNextMarker(data, i)
+		if !ok || m == 0xd9 { // the end of the data, EOI
 			return info
-		case m == 0x00, m == 0x01, m >= 0xd0 && m <= 0xd7: // stuffing, TEM, RSTn: no length
+		}
+		i = next
+		if jpegStandalone(m) {
 			continue
 		}
-		if i+2 > len(data) {
-			break
+		seg, next, ok := jpegSegment(data, i)
+		if !ok {
+			return info
 		}
-		n := int(data[i])<<8 | int(data[i+1])
-		if n < 2 || i+n > len(data) {
-			break
-		}
-		seg := data[i+2 : i+n]
-		i += n
-		switch {
-		case m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc: // SOFn
-			if !info.sof {
-				info.readSOF(m, seg)
-			}
-		case m == 0xe0: // APP0
-			info.jfif = info.jfif || bytes.HasPrefix(seg, []byte("JFIF\x00"))
-		case m == 0xe1: // APP1
-			if !exifSeen && bytes.HasPrefix(seg, []byte("Exif\x00\x00")) {
-				exifSeen = true
-				info.orientation = exifOrientationOf(seg[6:])
-			}
-		case m == 0xee: // APP14
-			if len(seg) >= 12 && bytes.HasPrefix(seg, []byte("Adobe")) {
-				info.adobe, info.adobeXform = true, seg[11]
-			}
-		case m == 0xda: // SOS
+		i = next
+		if m == 0xda { // SOS
 			info.scans++
 			i = jpegSkipEntropy(data, i)
+			continue
+		}
+		info.readSegment(m, seg)
+	}
+}
+
+// jpegNextMarker returns the marker at or after i, junk and fill bytes
+// before it skipped, and the offset after it; ok is false when the data
+// ends first.
+func jpegNextMarker(data []byte, i int) (m byte, next int, ok bool) {
+	for i < len(data) && data[i] != 0xff {
+		i++
+	}
+	for i < len(data) && data[i] == 0xff {
+		i++
+	}
+	if i >= len(data) {
+		return 0, i, false
+	}
+	return data[i], i + 1, true
+}
+
+// jpegStandalone reports whether marker m has no segment: a stuffed byte,
+// TEM, RSTn.
+func jpegStandalone(m byte) bool { return m == 0x00 || m == 0x01 || m >= 0xd0 && m <= 0xd7 }
+
+// jpegSegment returns the segment whose length field starts at i, without
+// it, and the offset after the segment; ok is false when the length is
+// invalid or runs past the data.
+func jpegSegment(data []byte, i int) (seg []byte, next int, ok bool) {
+	if i+2 > len(data) {
+		return nil, i, false
+	}
+	n := int(data[i])<<8 | int(data[i+1])
+	if n < 2 || i+n > len(data) {
+		return nil, i, false
+	}
+	return data[i+2 : i+n], i + n, true
+}
+
+// readSegment records what the segment of marker m tells: the first frame
+// header (SOFn), a JFIF APP0, the first EXIF APP1's orientation, an Adobe
+// APP14's colour transform.
+func (info *jpegInfo) readSegment(m byte, seg []byte) {
+	switch {
+	case m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc: // SOFn
+		if !info.sof {
+			info.readSOF(m, seg)
+		}
+	case m == 0xe0: // APP0
+		info.jfif = info.jfif || bytes.HasPrefix(seg, []byte("JFIF\x00"))
+	case m == 0xe1: // APP1
+		if !info.exif && bytes.HasPrefix(seg, []byte("Exif\x00\x00")) {
+			info.exif = true
+			info.orientation = exifOrientationOf(seg[6:])
+		}
+	case m == 0xee: // APP14
+		if len(seg) >= 12 && bytes.HasPrefix(seg, []byte("Adobe")) {
+			info.adobe, info.adobeXform = true, seg[11]
 		}
 	}
-	return info
 }
 
 // readSOF reads a frame header, as image/jpeg does: a single component's

@@ -89,12 +89,42 @@ func tiffInspect(data []byte) (decodeHeader, error) {
 // (with the rest of the decode, given), the deflate and LZW blocks are
 // inflated once, counting bytes, to learn their real sizes.
 func tiffBlockBuffer(ifd exifIFD, data []byte, w, h int, rest int64) (int64, error) {
+	bl, ok := tiffBlocksOf(ifd, w, h)
+	if !ok {
+		return 0, nil // x/image/tiff refuses it
+	}
+	compressed := bl.compression != tiffNone && bl.compression != 0
+	if compressed && bl.n > tiffMaxBlocks {
+		return 0, &FormatError{Format: "tiff", Err: ErrTooLarge, Width: w, Height: h,
+			Reason: fmt.Sprintf("TIFF of %d compressed strips or tiles would take too long to decode", bl.n)}
+	}
+	est := bl.most(data, false)
+	if rest+est > MaxDecodeMemory && (bl.compression == tiffLZW || bl.compression == tiffDeflate || bl.compression == tiffDeflateOld) {
+		est = bl.most(data, true)
+	}
+	return est, nil
+}
+
+// tiffBlocks is how a TIFF's pixels are cut into strips or tiles.
+type tiffBlocks struct {
+	w, h            int // the block's size in pixels
+	imageH          int
+	n               int64 // blocks
+	offsets, counts func(i int) uint64
+	compression     uint64
+	lim             int64 // the most bytes x/image/tiff reads of a block
+}
+
+// tiffBlocksOf reads the strips or tiles of an image of w×h pixels from its
+// IFD; ok is false when x/image/tiff refuses them (tiles under 8 pixels,
+// fewer offsets or byte counts than blocks: "inconsistent header").
+func tiffBlocksOf(ifd exifIFD, w, h int) (bl tiffBlocks, ok bool) {
 	blockW, blockH, across, down := w, h, 1, 1
 	offTag, cntTag := uint16(tiffTagStripOffsets), uint16(tiffTagStripByteCounts)
 	if tw := ifd.first(tiffTagTileWidth, 0); tw != 0 {
 		blockW, blockH = int(min(tw, 1<<31-1)), int(min(ifd.first(tiffTagTileLength, 0), 1<<31-1))
 		if blockW < 8 || blockH < 8 {
-			return 0, nil // x/image/tiff refuses it
+			return bl, false
 		}
 		across, down = (w+blockW-1)/blockW, (h+blockH-1)/blockH
 		offTag, cntTag = tiffTagTileOffsets, tiffTagTileByteCounts
@@ -106,62 +136,58 @@ func tiffBlockBuffer(ifd exifIFD, data []byte, w, h int, rest int64) (int64, err
 	nOff, offsets, ok1 := ifd.field(offTag)
 	nCnt, counts, ok2 := ifd.field(cntTag)
 	if !ok1 || !ok2 || int64(nOff) < n || int64(nCnt) < n {
-		return 0, nil // x/image/tiff refuses it ("inconsistent header")
+		return bl, false
 	}
-	compression := ifd.first(tiffTagCompression, tiffNone)
-	lim := min(int64(blockW), 1<<31) * min(int64(blockH), 1<<31) * 8 // what x/image/tiff reads at most
-	lim = max(lim, 0)
-	compressed := compression != tiffNone && compression != 0
-	if compressed && n > tiffMaxBlocks {
-		return 0, &FormatError{Format: "tiff", Err: ErrTooLarge, Width: w, Height: h,
-			Reason: fmt.Sprintf("TIFF of %d compressed strips or tiles would take too long to decode", n)}
+	lim := min(int64(blockW), 1<<31) * min(int64(blockH), 1<<31) * 8
+	return tiffBlocks{w: blockW, h: blockH, imageH: h, n: n, offsets: offsets, counts: counts,
+		compression: ifd.first(tiffTagCompression, tiffNone), lim: max(lim, 0)}, true
+}
+
+// most returns three times the largest buffer a block takes (see size).
+func (bl *tiffBlocks) most(data []byte, exact bool) int64 {
+	m := int64(0)
+	for i := 0; i < int(bl.n); i++ {
+		m = max(m, bl.size(data, i, exact))
 	}
-	block := func(i int, exact bool) int64 {
-		off, cnt := offsets(i), counts(i)
-		avail := int64(0)
-		if off < uint64(len(data)) {
-			avail = int64(min(cnt, uint64(len(data))-off))
+	return 3 * m
+}
+
+// size returns the buffer x/image/tiff reads block i into: its data when
+// uncompressed, and otherwise what it decompresses to, bounded from the
+// compressed size or, when exact (for LZW and deflate), counted.
+func (bl *tiffBlocks) size(data []byte, i int, exact bool) int64 {
+	off, cnt := bl.offsets(i), bl.counts(i)
+	avail := int64(0)
+	if off < uint64(len(data)) {
+		avail = int64(min(cnt, uint64(len(data))-off))
+	}
+	src := data[min(off, uint64(len(data))):][:avail]
+	switch bl.compression {
+	case tiffNone, 0:
+		if cnt < tiffReadChunk {
+			return int64(cnt) // allocated whole, before reading
 		}
-		src := data[min(off, uint64(len(data))):][:avail]
-		switch compression {
-		case tiffNone, 0:
-			if cnt < tiffReadChunk {
-				return int64(cnt) // allocated whole, before reading
-			}
-			return tiffReadChunk + 2*avail
-		case tiffCCITT, tiffG3, tiffG4:
-			return min(lim, int64((blockW+7)/8)*int64(min(blockH, h)))
-		case tiffLZW:
-			if exact {
-				return tiffInflated(lzw.NewReader(bytes.NewReader(src), lzw.MSB, 8), lim)
-			}
-			return min(lim, avail*tiffLZWRatio+64)
-		case tiffDeflate, tiffDeflateOld:
-			if exact {
-				r, err := zlib.NewReader(bytes.NewReader(src))
-				if err != nil {
-					return 0
-				}
-				return tiffInflated(r, lim)
-			}
-			return min(lim, avail*tiffDeflateRate+64)
-		case tiffPackBits:
-			return tiffPackBitsSize(src) // not limited by x/image/tiff
+		return tiffReadChunk + 2*avail
+	case tiffCCITT, tiffG3, tiffG4:
+		return min(bl.lim, int64((bl.w+7)/8)*int64(min(bl.h, bl.imageH)))
+	case tiffLZW:
+		if exact {
+			return tiffInflated(lzw.NewReader(bytes.NewReader(src), lzw.MSB, 8), bl.lim)
 		}
-		return 0 // x/image/tiff refuses the compression
-	}
-	most := func(exact bool) int64 {
-		m := int64(0)
-		for i := 0; i < int(n); i++ {
-			m = max(m, block(i, exact))
+		return min(bl.lim, avail*tiffLZWRatio+64)
+	case tiffDeflate, tiffDeflateOld:
+		if exact {
+			r, err := zlib.NewReader(bytes.NewReader(src))
+			if err != nil {
+				return 0
+			}
+			return tiffInflated(r, bl.lim)
 		}
-		return 3 * m
+		return min(bl.lim, avail*tiffDeflateRate+64)
+	case tiffPackBits:
+		return tiffPackBitsSize(src) // not limited by x/image/tiff
 	}
-	est := most(false)
-	if rest+est > MaxDecodeMemory && (compression == tiffLZW || compression == tiffDeflate || compression == tiffDeflateOld) {
-		est = most(true)
-	}
-	return est, nil
+	return 0 // x/image/tiff refuses the compression
 }
 
 // tiffInflated counts the bytes r yields, up to lim, without keeping them.

@@ -36,11 +36,8 @@ func grayOf(img image.Image, mayAlias bool) *image.Gray {
 		return image.NewGray(image.Rectangle{})
 	}
 	if mayAlias {
-		switch m := img.(type) {
-		case *image.Gray:
-			return &image.Gray{Pix: m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], Stride: m.Stride, Rect: image.Rect(0, 0, w, h)}
-		case *image.YCbCr:
-			return &image.Gray{Pix: m.Y[m.YOffset(r.Min.X, r.Min.Y):], Stride: m.YStride, Rect: image.Rect(0, 0, w, h)}
+		if g := grayView(img); g != nil {
+			return g
 		}
 	}
 	g := image.NewGray(image.Rect(0, 0, w, h))
@@ -50,79 +47,144 @@ func grayOf(img image.Image, mayAlias bool) *image.Gray {
 	case *image.YCbCr:
 		grayRows(g, h, func(y int, dst []byte) { copy(dst, m.Y[m.YOffset(r.Min.X, r.Min.Y+y):]) })
 	case *image.NYCbCrA:
-		grayRows(g, h, func(y int, dst []byte) {
-			ys, as := m.Y[m.YOffset(r.Min.X, r.Min.Y+y):], m.A[m.AOffset(r.Min.X, r.Min.Y+y):]
-			for x := range dst {
-				dst[x] = grayOverWhite(ys[x], as[x])
-			}
-		})
+		grayFromNYCbCrA(g, m)
 	case *image.RGBA:
-		grayRows(g, h, func(y int, dst []byte) {
-			p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
-			for x := range dst {
-				q := p[4*x : 4*x+4 : 4*x+4]
-				dst[x] = grayLum(uint32(q[0])*0x101, uint32(q[1])*0x101, uint32(q[2])*0x101, uint32(q[3])*0x101)
-			}
-		})
+		grayFromRGBA(g, m)
 	case *image.NRGBA:
-		grayRows(g, h, func(y int, dst []byte) {
-			p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
-			for x := range dst {
-				q := p[4*x : 4*x+4 : 4*x+4]
-				dst[x] = grayNonPremul(uint32(q[0])*0x101, uint32(q[1])*0x101, uint32(q[2])*0x101, uint32(q[3])*0x101)
-			}
-		})
+		grayFromNRGBA(g, m)
 	case *image.RGBA64:
-		grayRows(g, h, func(y int, dst []byte) {
-			p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
-			for x := range dst {
-				q := p[8*x : 8*x+8 : 8*x+8]
-				dst[x] = grayLum(grayBE16(q[0:]), grayBE16(q[2:]), grayBE16(q[4:]), grayBE16(q[6:]))
-			}
-		})
+		grayFromRGBA64(g, m)
 	case *image.NRGBA64:
-		grayRows(g, h, func(y int, dst []byte) {
-			p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
-			for x := range dst {
-				q := p[8*x : 8*x+8 : 8*x+8]
-				dst[x] = grayNonPremul(grayBE16(q[0:]), grayBE16(q[2:]), grayBE16(q[4:]), grayBE16(q[6:]))
-			}
-		})
+		grayFromNRGBA64(g, m)
 	case *image.Gray16:
-		grayRows(g, h, func(y int, dst []byte) {
-			p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
-			for x := range dst {
-				dst[x] = p[2*x] // the high byte, as color.GrayModel rounds it
-			}
-		})
+		grayFromGray16(g, m)
 	case *image.CMYK:
-		grayRows(g, h, func(y int, dst []byte) {
-			p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
-			for x := range dst {
-				q := p[4*x : 4*x+4 : 4*x+4]
-				// As color.CMYK.RGBA.
-				w := 0xffff - uint32(q[3])*0x101
-				dst[x] = grayLum((0xffff-uint32(q[0])*0x101)*w/0xffff, (0xffff-uint32(q[1])*0x101)*w/0xffff,
-					(0xffff-uint32(q[2])*0x101)*w/0xffff, 0xffff)
-			}
-		})
+		grayFromCMYK(g, m)
 	case *image.Paletted:
-		var table [256]uint8 // indexes past the palette stay 0: black
-		for i, c := range m.Palette {
-			if i < len(table) {
-				table[i] = grayOfColor(c)
-			}
-		}
-		grayRows(g, h, func(y int, dst []byte) {
-			p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
-			for x := range dst {
-				dst[x] = table[p[x]]
-			}
-		})
+		grayFromPaletted(g, m)
 	default:
 		grayGeneric(g, img)
 	}
 	return g
+}
+
+// grayView returns a *image.Gray's pixels or an *image.YCbCr's Y plane as
+// a *image.Gray with bounds from (0, 0), sharing them; nil for other
+// images. img is not empty.
+func grayView(img image.Image) *image.Gray {
+	r := img.Bounds()
+	w, h := r.Dx(), r.Dy()
+	switch m := img.(type) {
+	case *image.Gray:
+		return &image.Gray{Pix: m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], Stride: m.Stride, Rect: image.Rect(0, 0, w, h)}
+	case *image.YCbCr:
+		return &image.Gray{Pix: m.Y[m.YOffset(r.Min.X, r.Min.Y):], Stride: m.YStride, Rect: image.Rect(0, 0, w, h)}
+	}
+	return nil
+}
+
+// grayFromNYCbCrA fills g with m's luma composed over white.
+func grayFromNYCbCrA(g *image.Gray, m *image.NYCbCrA) {
+	r := m.Rect
+	grayRows(g, r.Dy(), func(y int, dst []byte) {
+		ys, as := m.Y[m.YOffset(r.Min.X, r.Min.Y+y):], m.A[m.AOffset(r.Min.X, r.Min.Y+y):]
+		for x := range dst {
+			dst[x] = grayOverWhite(ys[x], as[x])
+		}
+	})
+}
+
+// grayFromRGBA fills g with the luminance of m.
+func grayFromRGBA(g *image.Gray, m *image.RGBA) {
+	r := m.Rect
+	grayRows(g, r.Dy(), func(y int, dst []byte) {
+		p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
+		for x := range dst {
+			q := p[4*x : 4*x+4 : 4*x+4]
+			dst[x] = grayLum(uint32(q[0])*0x101, uint32(q[1])*0x101, uint32(q[2])*0x101, uint32(q[3])*0x101)
+		}
+	})
+}
+
+// grayFromNRGBA fills g with the luminance of m.
+func grayFromNRGBA(g *image.Gray, m *image.NRGBA) {
+	r := m.Rect
+	grayRows(g, r.Dy(), func(y int, dst []byte) {
+		p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
+		for x := range dst {
+			q := p[4*x : 4*x+4 : 4*x+4]
+			dst[x] = grayNonPremul(uint32(q[0])*0x101, uint32(q[1])*0x101, uint32(q[2])*0x101, uint32(q[3])*0x101)
+		}
+	})
+}
+
+// grayFromRGBA64 fills g with the luminance of m.
+func grayFromRGBA64(g *image.Gray, m *image.RGBA64) {
+	r := m.Rect
+	grayRows(g, r.Dy(), func(y int, dst []byte) {
+		p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
+		for x := range dst {
+			q := p[8*x : 8*x+8 : 8*x+8]
+			dst[x] = grayLum(grayBE16(q[0:]), grayBE16(q[2:]), grayBE16(q[4:]), grayBE16(q[6:]))
+		}
+	})
+}
+
+// grayFromNRGBA64 fills g with the luminance of m.
+func grayFromNRGBA64(g *image.Gray, m *image.NRGBA64) {
+	r := m.Rect
+	grayRows(g, r.Dy(), func(y int, dst []byte) {
+		p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
+		for x := range dst {
+			q := p[8*x : 8*x+8 : 8*x+8]
+			dst[x] = grayNonPremul(grayBE16(q[0:]), grayBE16(q[2:]), grayBE16(q[4:]), grayBE16(q[6:]))
+		}
+	})
+}
+
+// grayFromGray16 fills g with the high bytes of m, as color.GrayModel
+// rounds them.
+func grayFromGray16(g *image.Gray, m *image.Gray16) {
+	r := m.Rect
+	grayRows(g, r.Dy(), func(y int, dst []byte) {
+		p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
+		for x := range dst {
+			dst[x] = p[2*x]
+		}
+	})
+}
+
+// grayFromCMYK fills g with the luminance of m, converted to RGB as
+// color.CMYK.RGBA does.
+func grayFromCMYK(g *image.Gray, m *image.CMYK) {
+	r := m.Rect
+	grayRows(g, r.Dy(), func(y int, dst []byte) {
+		p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
+		for x := range dst {
+			q := p[4*x : 4*x+4 : 4*x+4]
+			w := 0xffff - uint32(q[3])*0x101
+			dst[x] = grayLum((0xffff-uint32(q[0])*0x101)*w/0xffff, (0xffff-uint32(q[1])*0x101)*w/0xffff,
+				(0xffff-uint32(q[2])*0x101)*w/0xffff, 0xffff)
+		}
+	})
+}
+
+// grayFromPaletted fills g with the luminance of m's palette entries,
+// black for an index past the palette.
+func grayFromPaletted(g *image.Gray, m *image.Paletted) {
+	var table [256]uint8 // indexes past the palette stay 0: black
+	for i, c := range m.Palette {
+		if i < len(table) {
+			table[i] = grayOfColor(c)
+		}
+	}
+	r := m.Rect
+	grayRows(g, r.Dy(), func(y int, dst []byte) {
+		p := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
+		for x := range dst {
+			dst[x] = table[p[x]]
+		}
+	})
 }
 
 // grayRows calls row for each row y of g with the row's pixels.

@@ -48,78 +48,126 @@ func fitLine(cs []comp, chain []int32, dir pt) (l line, ok bool) {
 	if len(chain) < 3 {
 		return l, false
 	}
-	// Heights and widths in the frame, for telling single characters from
-	// merged ones.
-	type item struct {
-		i      int32
-		c      pt
-		fw, fh float64
-		single bool
-		t, e   float64
+	items, hs := frameItems(cs, chain, dir)
+	if len(hs) < 3 {
+		return l, false
 	}
-	items := make([]item, len(chain))
-	var hs []float64
+	hb := median(hs)
+	// Direction: principal axis of the centres of single characters.
+	d, o, okd := singlesAxis(items, dir)
+	if !okd {
+		return l, false
+	}
+	project(items, o, d)
+	// Drop members far off the centre line, then refit the direction.
+	items = nearCentreLine(items, hb)
+	if d, o, okd = singlesAxis(items, dir); !okd {
+		return l, false
+	}
+	project(items, o, d)
+	sort.Slice(items, func(a, b int) bool { return items[a].t < items[b].t })
+	h := skewedHeight(items, d, dir, hs[:0])
+	p, okp := singlesPitch(items, h)
+	if !okp {
+		return l, false
+	}
+	// With the pitch known, a component wider than a character and its gap
+	// holds several.
+	for k := range items {
+		items[k].single = items[k].fw <= 1.35*p
+	}
+	items = trimTallEnds(items, hb)
+	mem, pts, span := walkCells(cs, items, d, p, make([]cellObs, 0, len(items)))
+	use := make([]bool, len(pts))
+	c, okf := fitCentres(pts, span, use)
+	if !okf {
+		return l, false
+	}
+	l = line{o: o, d: d, n: d.perp(), h: h}
+	f := l.setCells(c, mem)
+	return l, l.checkResiduals(pts, use, f)
+}
+
+// lineItem is a component of a chain as fitLine sees it: its centre, its
+// width and height in the frame, whether it looks like a single character,
+// and its position along (t) and across (e) the centre line.
+type lineItem struct {
+	i      int32
+	c      pt
+	fw, fh float64
+	single bool
+	t, e   float64
+}
+
+// frameItems measures the components of chain in the frame, for telling
+// single characters from merged ones, and returns with them the heights
+// of the single ones.
+func frameItems(cs []comp, chain []int32, dir pt) (items []lineItem, hs []float64) {
+	items = make([]lineItem, len(chain))
 	for k, i := range chain {
 		c := &cs[i]
 		fw, fh := float64(c.w()), float64(c.h())
 		if dir.X == 0 {
 			fw, fh = fh, fw
 		}
-		items[k] = item{i: i, c: c.centroid(), fw: fw, fh: fh, single: fw <= 1.6*fh}
+		items[k] = lineItem{i: i, c: c.centroid(), fw: fw, fh: fh, single: fw <= 1.6*fh}
 		if items[k].single {
 			hs = append(hs, fh)
 		}
 	}
-	if len(hs) < 3 {
-		return l, false
-	}
-	hb := median(hs)
-	// Direction: principal axis of the centres of single characters.
-	d, o, okd := principal(items, func(it item) (pt, bool) { return it.c, it.single })
-	if !okd {
-		return l, false
-	}
-	if d.dot(dir) < 0 {
+	return items, hs
+}
+
+// singlesAxis returns the principal axis of the centres of the single
+// characters, turned to read along dir, and their mean.
+func singlesAxis(items []lineItem, dir pt) (d, o pt, ok bool) {
+	d, o, ok = principal(items, func(it lineItem) (pt, bool) { return it.c, it.single })
+	if ok && d.dot(dir) < 0 {
 		d = d.mul(-1)
 	}
+	return d, o, ok
+}
+
+// project sets each item's position along d (t) and across it (e) from o.
+func project(items []lineItem, o, d pt) {
 	nrm := d.perp()
 	for k := range items {
 		r := items[k].c.sub(o)
 		items[k].t, items[k].e = r.dot(d), r.dot(nrm)
 	}
-	// Drop members far off the centre line, then refit the direction.
+}
+
+// nearCentreLine keeps, in place, the items within 0.45·hb of the centre
+// line.
+func nearCentreLine(items []lineItem, hb float64) []lineItem {
 	keep := items[:0]
 	for _, it := range items {
 		if math.Abs(it.e) <= 0.45*hb {
 			keep = append(keep, it)
 		}
 	}
-	items = keep
-	d2, o2, okd := principal(items, func(it item) (pt, bool) { return it.c, it.single })
-	if !okd {
-		return l, false
-	}
-	if d2.dot(dir) < 0 {
-		d2 = d2.mul(-1)
-	}
-	d, o, nrm = d2, o2, d2.perp()
-	for k := range items {
-		r := items[k].c.sub(o)
-		items[k].t, items[k].e = r.dot(d), r.dot(nrm)
-	}
-	sort.Slice(items, func(a, b int) bool { return items[a].t < items[b].t })
-	// Height across the skewed line from the frame boxes of single
-	// characters (a rectangle turned by θ has a box of h·cos + w·sin).
+	return keep
+}
+
+// skewedHeight is the median height across the skewed line of the single
+// characters, from their frame boxes (a rectangle turned by θ has a box of
+// h·cos + w·sin); buf is scratch.
+func skewedHeight(items []lineItem, d, dir pt, buf []float64) float64 {
 	cos, sin := math.Abs(d.dot(dir)), math.Abs(d.dot(dir.perp()))
-	hs = hs[:0]
+	hs := buf
 	for _, it := range items {
 		if it.single {
 			h := (it.fh*cos - it.fw*sin) / math.Max(cos*cos-sin*sin, 0.5)
 			hs = append(hs, math.Max(h, it.fh*0.5))
 		}
 	}
-	h := median(hs)
-	// Pitch from neighbouring single characters.
+	return median(hs)
+}
+
+// singlesPitch is the median gap between neighbouring single characters
+// (items in order along the line) of height h; ok is false with fewer than
+// two such gaps.
+func singlesPitch(items []lineItem, h float64) (p float64, ok bool) {
 	var gaps []float64
 	for k := 1; k < len(items); k++ {
 		if items[k].single && items[k-1].single {
@@ -129,26 +177,31 @@ func fitLine(cs []comp, chain []int32, dir pt) (l line, ok bool) {
 		}
 	}
 	if len(gaps) < 2 {
-		return l, false
+		return 0, false
 	}
-	p := median(gaps)
-	// With the pitch known, a component wider than a character and its gap
-	// holds several.
-	for k := range items {
-		items[k].single = items[k].fw <= 1.35*p
-	}
-	// A line's ends may have caught something taller than its characters
-	// (an edge, a photo): drop it.
+	return median(gaps), true
+}
+
+// trimTallEnds drops from the line's ends what is taller than its
+// characters (an edge, a photo), keeping at least two items.
+func trimTallEnds(items []lineItem, hb float64) []lineItem {
 	for len(items) > 2 && items[len(items)-1].fh > 1.6*hb {
 		items = items[:len(items)-1]
 	}
 	for len(items) > 2 && items[0].fh > 1.6*hb {
 		items = items[1:]
 	}
-	// Cells: walk along the line.
-	type obs struct{ k, t float64 }
-	var pts []obs
-	mem := make([]member, 0, len(items))
+	return items
+}
+
+// cellObs is the centre t along the line of a single character in cell k.
+type cellObs struct{ k, t float64 }
+
+// walkCells walks along the line at pitch p, giving each item the cells it
+// covers (a merged component several), and returns the members, the
+// centres of the single characters (appended to pts), and the last cell.
+func walkCells(cs []comp, items []lineItem, d pt, p float64, pts []cellObs) (mem []member, _ []cellObs, span int) {
+	mem = make([]member, 0, len(items))
 	prevT, prevK := 0.0, 0
 	for idx, it := range items {
 		m := 1
@@ -164,14 +217,19 @@ func fitLine(cs []comp, chain []int32, dir pt) (l line, ok bool) {
 		}
 		mem = append(mem, member{it.i, k, k + m - 1})
 		if it.single {
-			pts = append(pts, obs{float64(k), it.t})
+			pts = append(pts, cellObs{float64(k), it.t})
 		}
 		prevK = k + m - 1
 		prevT = first + float64(m-1)*p
 	}
-	// Least squares t = c0 + c1 k + c2 k², twice, dropping outliers.
-	var c [3]float64
-	use := make([]bool, len(pts))
+	return mem, pts, prevK
+}
+
+// fitCentres fits t = c0 + c1 k + c2 k² (the quadratic term over a span
+// of 12 cells or more) to the centres by least squares three times, each
+// time dropping those more than 0.35 pitches off the last fit; use tells
+// which the last fit kept (it has the length of pts).
+func fitCentres(pts []cellObs, span int, use []bool) (c [3]float64, ok bool) {
 	for i := range use {
 		use[i] = true
 	}
@@ -183,11 +241,8 @@ func fitLine(cs []comp, chain []int32, dir pt) (l line, ok bool) {
 				ts = append(ts, q.t)
 			}
 		}
-		span := prevK
-		var okf bool
-		c, okf = polyfit(ks, ts, span >= 12)
-		if !okf {
-			return l, false
+		if c, ok = polyfit(ks, ts, span >= 12); !ok {
+			return c, false
 		}
 		pm := c[1] + c[2]*float64(span)
 		for i, q := range pts {
@@ -195,22 +250,34 @@ func fitLine(cs []comp, chain []int32, dir pt) (l line, ok bool) {
 			use[i] = math.Abs(r) < 0.35*pm
 		}
 	}
-	last := mem[len(mem)-1].last
-	first := mem[0].first
-	// Shift so that the first cell is 0.
+	return c, true
+}
+
+// setCells sets the line's members and its fit c, shifted so that the
+// first cell holding ink is cell 0; it returns the shift.
+func (l *line) setCells(c [3]float64, mem []member) (shift float64) {
+	first, last := mem[0].first, mem[len(mem)-1].last
 	f := float64(first)
-	c = [3]float64{c[0] + (c[1]+c[2]*f)*f, c[1] + 2*c[2]*f, c[2]}
+	l.c = [3]float64{c[0] + (c[1]+c[2]*f)*f, c[1] + 2*c[2]*f, c[2]}
 	for i := range mem {
 		mem[i].first -= first
 		mem[i].last -= first
 	}
-	l = line{o: o, d: d, n: nrm, c: c, cells: last - first + 1, h: h, members: mem}
-	// Residuals.
+	l.cells = last - first + 1
+	l.members = mem
+	return f
+}
+
+// checkResiduals sets the line's rms from the residuals of the centres
+// the fit kept (pts in cells before the shift setCells made) and reports
+// whether the line holds: at least three of them, and a pitch positive
+// and steady along the line.
+func (l *line) checkResiduals(pts []cellObs, use []bool, shift float64) bool {
 	var ss float64
 	var n int
 	for i, q := range pts {
 		if use[i] {
-			k := q.k - f
+			k := q.k - shift
 			r := q.t - l.t(k)
 			ss += r * r
 			n++
@@ -218,14 +285,14 @@ func fitLine(cs []comp, chain []int32, dir pt) (l line, ok bool) {
 	}
 	pm := l.meanPitch()
 	if n < 3 || pm <= 0 {
-		return l, false
+		return false
 	}
 	l.rms = math.Sqrt(ss/float64(n)) / pm
 	// The pitch must stay positive and steady along the line.
 	if l.pitch(0) <= 0.5*pm || l.pitch(float64(l.cells-1)) <= 0.5*pm {
-		return l, false
+		return false
 	}
-	return l, true
+	return true
 }
 
 // principal returns the principal axis and the mean of the selected points.

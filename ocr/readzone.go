@@ -100,88 +100,14 @@ func (zr *zoneReader) scan(line, a, b int, flip bool) *scan {
 
 // read reads lines [i0, i1) of the zone as an MRZ.
 func (zr *zoneReader) read(i0, i1 int) *reading {
-	z := zr.f.z
-	m := i1 - i0
-	k0, k1 := math.MaxInt, math.MinInt
-	short := false
-	for i := i0; i < i1; i++ {
-		k0 = min(k0, z.offset[i])
-		k1 = max(k1, z.offset[i]+z.lines[i].cells-1)
-		if z.lines[i].cells <= 12 {
-			short = true
-		}
-	}
-	ext := k1 - k0 + 1
-	type hyp struct {
-		lens     []int
-		start, n int
-	}
-	var hs []hyp
-	for _, lens := range layouts(m, short) {
-		n := 0
-		for _, v := range lens {
-			n = max(n, v)
-		}
-		if ext > n+maxExtra || ext < n-maxMissing {
-			continue
-		}
-		starts := []int{k0}
-		if ext != n {
-			starts = append(starts, k1-n+1)
-		}
-		for _, s := range starts {
-			hs = append(hs, hyp{lens, s, n})
-		}
-	}
+	hs := zr.layoutHyps(i0, i1)
 	if len(hs) == 0 {
 		return nil
 	}
 	var found [2]*reading
 	bestLL := [2]float64{math.Inf(-1), math.Inf(-1)}
 	for fi, flip := range [2]bool{false, true} {
-		// Each line is classified once for each length the layouts give
-		// it, over the cells they need: a short line is classified alone,
-		// not among the empty cells of a longer one (the classifier
-		// measures the whole line it is given).
-		type key struct{ line, length int }
-		need := map[key][2]int{}
-		for _, h := range hs {
-			for j, L := range h.lens {
-				zi, a := i0+j, h.start
-				if flip {
-					zi, a = i1-1-j, h.start+h.n-L
-				}
-				k := key{zi, L}
-				rg, ok := need[k]
-				if !ok {
-					rg = [2]int{a, a + L - 1}
-				}
-				need[k] = [2]int{min(rg[0], a), max(rg[1], a+L-1)}
-			}
-		}
-		for _, h := range hs {
-			ls := make([]*scan, m)
-			for j, L := range h.lens {
-				zi := i0 + j
-				if flip {
-					zi = i1 - 1 - j
-				}
-				rg := need[key{zi, L}]
-				ls[zi-i0] = zr.scan(zi, rg[0], rg[1], flip)
-			}
-			r := decodeLayout(ls, h.lens, h.start, flip, zr.cfg)
-			if r == nil {
-				continue
-			}
-			r.dir = z.lines[i0].d
-			if flip {
-				r.dir = r.dir.mul(-1)
-			}
-			bestLL[fi] = math.Max(bestLL[fi], r.ll)
-			if found[fi] == nil || r.better(found[fi]) {
-				found[fi] = r
-			}
-		}
+		found[fi], bestLL[fi] = zr.readWay(hs, i0, i1, flip)
 	}
 	var best *reading
 	for fi := range found {
@@ -196,6 +122,106 @@ func (zr *zoneReader) read(i0, i1 int) *reading {
 		}
 	}
 	return best
+}
+
+// layoutHyp is a layout lines of a zone may hold: its line lengths, and
+// the zone cell its lines start at, n being the longest.
+type layoutHyp struct {
+	lens     []int
+	start, n int
+}
+
+// layoutHyps returns the layouts lines [i0, i1) of the zone may hold: those
+// whose length fits the lines' extent of cells holding ink, starting at
+// either end of it when they differ.
+func (zr *zoneReader) layoutHyps(i0, i1 int) []layoutHyp {
+	z := zr.f.z
+	k0, k1 := math.MaxInt, math.MinInt
+	short := false
+	for i := i0; i < i1; i++ {
+		k0 = min(k0, z.offset[i])
+		k1 = max(k1, z.offset[i]+z.lines[i].cells-1)
+		if z.lines[i].cells <= 12 {
+			short = true
+		}
+	}
+	ext := k1 - k0 + 1
+	var hs []layoutHyp
+	for _, lens := range layouts(i1-i0, short) {
+		n := 0
+		for _, v := range lens {
+			n = max(n, v)
+		}
+		if ext > n+maxExtra || ext < n-maxMissing {
+			continue
+		}
+		starts := []int{k0}
+		if ext != n {
+			starts = append(starts, k1-n+1)
+		}
+		for _, s := range starts {
+			hs = append(hs, layoutHyp{lens, s, n})
+		}
+	}
+	return hs
+}
+
+// lineLength is a zone line read at one of the lengths a layout gives it.
+type lineLength struct{ line, length int }
+
+// scanRanges returns, for each line of [i0, i1) and each length the layouts
+// give it (read one way up), the zone cells it is classified over: those
+// all the layouts need. A short line is thus classified alone, not among
+// the empty cells of a longer one (the classifier measures the whole line
+// it is given).
+func scanRanges(hs []layoutHyp, i0, i1 int, flip bool) map[lineLength][2]int {
+	need := map[lineLength][2]int{}
+	for _, h := range hs {
+		for j, L := range h.lens {
+			zi, a := i0+j, h.start
+			if flip {
+				zi, a = i1-1-j, h.start+h.n-L
+			}
+			k := lineLength{zi, L}
+			rg, ok := need[k]
+			if !ok {
+				rg = [2]int{a, a + L - 1}
+			}
+			need[k] = [2]int{min(rg[0], a), max(rg[1], a+L-1)}
+		}
+	}
+	return need
+}
+
+// readWay reads lines [i0, i1) one way up as each layout of hs, and returns
+// the best reading (nil for none) and the best mean log-likelihood of any.
+func (zr *zoneReader) readWay(hs []layoutHyp, i0, i1 int, flip bool) (best *reading, bestLL float64) {
+	bestLL = math.Inf(-1)
+	need := scanRanges(hs, i0, i1, flip)
+	for _, h := range hs {
+		ls := make([]*scan, i1-i0)
+		for j, L := range h.lens {
+			zi := i0 + j
+			if flip {
+				zi = i1 - 1 - j
+			}
+			rg := need[lineLength{zi, L}]
+			ls[zi-i0] = zr.scan(zi, rg[0], rg[1], flip)
+		}
+		r := decodeLayout(ls, h.lens, h.start, flip, zr.cfg)
+		if r == nil {
+			continue
+		}
+		r.dir = zr.f.z.lines[i0].d
+		if flip {
+			r.dir = r.dir.mul(-1)
+		}
+		bestLL = math.Max(bestLL, r.ll)
+		if best == nil || r.better(best) {
+			best = r
+		}
+	}
+	return best, bestLL
 }
 
 // scanLine samples cells [a, b] of g and classifies them.

@@ -35,109 +35,144 @@ const (
 func zones(ls []*line) []zone {
 	var out []zone
 	used := make([]bool, len(ls))
-	order := make([]int, len(ls))
-	for i := range order {
-		order[i] = i
-	}
-	// Seeds: the longest regular lines first.
-	sort.SliceStable(order, func(a, b int) bool { return ls[order[a]].cells > ls[order[b]].cells })
-	for _, si := range order {
+	for _, si := range seedOrder(ls) {
 		r := ls[si]
 		if used[si] || r.rms > maxRMS || r.cells < 8 || r.cells > 52 {
 			continue
 		}
-		pr := r.meanPitch()
-		type member struct {
-			i    int
-			dn   float64 // normal offset from r, in pitches
-			koff int
-		}
-		ms := []member{{si, 0, 0}}
-		for j, l := range ls {
-			if j == si || used[j] || l.rms > maxRMS {
-				continue
-			}
-			if math.Abs(math.Asin(math.Max(-1, math.Min(1, r.d.X*l.d.Y-r.d.Y*l.d.X)))) > maxAngle || r.d.dot(l.d) < 0 {
-				continue
-			}
-			c := l.point(float64(l.cells-1)/2, 0)
-			// Where l's middle falls on r's grid.
-			rel := c.sub(r.o)
-			dn := rel.dot(r.n) / pr
-			if math.Abs(dn) < minSpacing || math.Abs(dn) > 2*maxSpacing+0.5 {
-				continue
-			}
-			pl := l.meanPitch()
-			if pl > pr*maxPitchRatio || pr > pl*maxPitchRatio {
-				continue
-			}
-			// Grid alignment: l's cell 0 on r's cell index. The cells of
-			// the lines stand one above the other up to the shear of the
-			// page: a slant of 15° moves them by less than half a cell from
-			// one line to the next, so the nearest whole cell is the one.
-			k, ok := r.cellAt(l.point(0, 0).sub(r.o).dot(r.d))
-			if !ok {
-				continue
-			}
-			koff := int(math.Round(k))
-			ms = append(ms, member{j, dn, koff})
-		}
-		// Grow a stack from r: the lines as long as r first, then any
-		// (the short first line of a CH-DL, a line whose fillers were
-		// lost), each time the neighbour above or below whose spacing
-		// best matches the stack's (or the nominal line pitch).
-		stack := []member{ms[0]}
-		taken := make([]bool, len(ms))
-		taken[0] = true
-		for pass := 0; pass < 2 && len(stack) < 3; pass++ {
-			for len(stack) < 3 {
-				want := nominalSpacing
-				if len(stack) > 1 {
-					want = (stack[len(stack)-1].dn - stack[0].dn) / float64(len(stack)-1)
-				}
-				bi, bd := -1, math.Inf(1)
-				for i, m := range ms {
-					if taken[i] || (pass == 0 && float64(ls[m.i].cells) < 0.6*float64(r.cells)) {
-						continue
-					}
-					var sp float64
-					switch {
-					case m.dn > stack[len(stack)-1].dn:
-						sp = m.dn - stack[len(stack)-1].dn
-					case m.dn < stack[0].dn:
-						sp = stack[0].dn - m.dn
-					default:
-						continue
-					}
-					if sp < minSpacing || sp > maxSpacing || (len(stack) > 1 && math.Abs(sp-want) > 0.25*want) {
-						continue
-					}
-					if d := math.Abs(sp - want); d < bd {
-						bi, bd = i, d
-					}
-				}
-				if bi < 0 {
-					break
-				}
-				taken[bi] = true
-				stack = append(stack, ms[bi])
-				sort.Slice(stack, func(a, b int) bool { return stack[a].dn < stack[b].dn })
-			}
-		}
-		z := zone{k0: math.MaxInt, k1: math.MinInt}
-		for _, m := range stack {
-			l := ls[m.i]
-			z.lines = append(z.lines, l)
-			z.offset = append(z.offset, m.koff)
-			z.k0 = min(z.k0, m.koff)
-			z.k1 = max(z.k1, m.koff+l.cells-1)
-			used[m.i] = true
-			z.score += float64(l.cells) * (1 - l.rms)
-		}
-		out = append(out, z)
+		stack := growStack(ls, r, stackCandidates(ls, si, used))
+		out = append(out, newZone(ls, stack, used))
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
 	return out
+}
+
+// seedOrder returns the indexes of ls, the longest lines first: the seeds
+// of zones.
+func seedOrder(ls []*line) []int {
+	order := make([]int, len(ls))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ls[order[a]].cells > ls[order[b]].cells })
+	return order
+}
+
+// stackMember is a line that may stand in a zone grown from a seed line.
+type stackMember struct {
+	i    int
+	dn   float64 // normal offset from the seed, in pitches
+	koff int     // the seed's cell above the line's cell 0
+}
+
+// stackCandidates returns the seed ls[si] (first) and the unused lines that
+// may share an MRZ with it: regular, parallel, above or below it within
+// the spacing of an MRZ's lines, at its pitch and on its grid of cells.
+func stackCandidates(ls []*line, si int, used []bool) []stackMember {
+	r := ls[si]
+	pr := r.meanPitch()
+	ms := []stackMember{{si, 0, 0}}
+	for j, l := range ls {
+		if j == si || used[j] || l.rms > maxRMS {
+			continue
+		}
+		if math.Abs(math.Asin(math.Max(-1, math.Min(1, r.d.X*l.d.Y-r.d.Y*l.d.X)))) > maxAngle || r.d.dot(l.d) < 0 {
+			continue
+		}
+		c := l.point(float64(l.cells-1)/2, 0)
+		// Where l's middle falls on r's grid.
+		rel := c.sub(r.o)
+		dn := rel.dot(r.n) / pr
+		if math.Abs(dn) < minSpacing || math.Abs(dn) > 2*maxSpacing+0.5 {
+			continue
+		}
+		pl := l.meanPitch()
+		if pl > pr*maxPitchRatio || pr > pl*maxPitchRatio {
+			continue
+		}
+		// Grid alignment: l's cell 0 on r's cell index. The cells of
+		// the lines stand one above the other up to the shear of the
+		// page: a slant of 15° moves them by less than half a cell from
+		// one line to the next, so the nearest whole cell is the one.
+		k, ok := r.cellAt(l.point(0, 0).sub(r.o).dot(r.d))
+		if !ok {
+			continue
+		}
+		koff := int(math.Round(k))
+		ms = append(ms, stackMember{j, dn, koff})
+	}
+	return ms
+}
+
+// growStack grows a stack of up to three lines from the seed r (ms[0]):
+// the lines as long as r first, then any (the short first line of a
+// CH-DL, a line whose fillers were lost), each time the neighbour above or
+// below whose spacing best matches the stack's (or the nominal line
+// pitch). The stack is in order of dn, top to bottom.
+func growStack(ls []*line, r *line, ms []stackMember) []stackMember {
+	stack := []stackMember{ms[0]}
+	taken := make([]bool, len(ms))
+	taken[0] = true
+	for pass := 0; pass < 2 && len(stack) < 3; pass++ {
+		for len(stack) < 3 {
+			bi := nextInStack(ls, ms, taken, stack, pass == 0, r.cells)
+			if bi < 0 {
+				break
+			}
+			taken[bi] = true
+			stack = append(stack, ms[bi])
+			sort.Slice(stack, func(a, b int) bool { return stack[a].dn < stack[b].dn })
+		}
+	}
+	return stack
+}
+
+// nextInStack returns the index in ms of the untaken line that best
+// extends the stack above or below, -1 when none spaces like an MRZ's
+// lines. With longOnly, only lines of at least 0.6 of the seed's cells are
+// taken.
+func nextInStack(ls []*line, ms []stackMember, taken []bool, stack []stackMember, longOnly bool, seedCells int) int {
+	want := nominalSpacing
+	if len(stack) > 1 {
+		want = (stack[len(stack)-1].dn - stack[0].dn) / float64(len(stack)-1)
+	}
+	bi, bd := -1, math.Inf(1)
+	for i, m := range ms {
+		if taken[i] || (longOnly && float64(ls[m.i].cells) < 0.6*float64(seedCells)) {
+			continue
+		}
+		var sp float64
+		switch {
+		case m.dn > stack[len(stack)-1].dn:
+			sp = m.dn - stack[len(stack)-1].dn
+		case m.dn < stack[0].dn:
+			sp = stack[0].dn - m.dn
+		default:
+			continue
+		}
+		if sp < minSpacing || sp > maxSpacing || (len(stack) > 1 && math.Abs(sp-want) > 0.25*want) {
+			continue
+		}
+		if d := math.Abs(sp - want); d < bd {
+			bi, bd = i, d
+		}
+	}
+	return bi
+}
+
+// newZone makes the zone of a stack, marking its lines used.
+func newZone(ls []*line, stack []stackMember, used []bool) zone {
+	z := zone{k0: math.MaxInt, k1: math.MinInt}
+	for _, m := range stack {
+		l := ls[m.i]
+		z.lines = append(z.lines, l)
+		z.offset = append(z.offset, m.koff)
+		z.k0 = min(z.k0, m.koff)
+		z.k1 = max(z.k1, m.koff+l.cells-1)
+		used[m.i] = true
+		z.score += float64(l.cells) * (1 - l.rms)
+	}
+	return z
 }
 
 // cellAt returns the (fractional) cell whose centre lies at t along the

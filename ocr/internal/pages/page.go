@@ -57,24 +57,64 @@ type Page struct {
 // seed.
 func Render(f *render.Font, s Spec, seed uint64) (*Page, error) {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	lines := s.Lines
-	if lines == nil {
-		format := s.Format
-		if format == mrz.FormatUnknown {
-			format = Formats[r.IntN(len(Formats))]
-		}
-		var err error
-		if lines, err = RandomMRZ(r, format); err != nil {
+	lines, err := specLines(r, s)
+	if err != nil {
+		return nil, err
+	}
+	d := layOut(lines, s.CapHeight)
+	dst, w, h := placeDocument(r, s, d.w, d.h)
+	if w*h > 40<<20 {
+		return nil, fmt.Errorf("pages: page of %dx%d pixels is too large", w, h)
+	}
+	hm, ok := fitHomography([4]Point{{0, 0}, {d.w, 0}, {d.w, d.h}, {0, d.h}}, dst)
+	if !ok {
+		return nil, fmt.Errorf("pages: degenerate perspective")
+	}
+	pg := drawPage(f, r, s, d, hm, w, h)
+	degrade(r, pg, s)
+	p := &Page{Turn: ((s.Turn % 4) + 4) % 4}
+	if !s.NoMRZ {
+		p.Lines = lines
+		p.Cells = truthCells(d.cells, hm)
+	}
+	img := pg.image(s.Color)
+	p.Image = img
+	if s.JPEG > 0 {
+		if err := p.encodeJPEG(img, s.JPEG); err != nil {
 			return nil, err
 		}
 	}
-	capH := s.CapHeight
+	return p, nil
+}
+
+// specLines returns the MRZ s draws: its Lines, or a random valid MRZ of
+// its format (of one of Formats when it has none).
+func specLines(r *rand.Rand, s Spec) ([]string, error) {
+	if s.Lines != nil {
+		return s.Lines, nil
+	}
+	format := s.Format
+	if format == mrz.FormatUnknown {
+		format = Formats[r.IntN(len(Formats))]
+	}
+	return RandomMRZ(r, format)
+}
+
+// document is the layout of a document in its own plane: its size, the
+// em and line pitch of its MRZ, and the MRZ's cells, its lines at the
+// bottom.
+type document struct {
+	w, h       float64
+	em, lpitch float64
+	cells      [][]render.Cell
+}
+
+// layOut lays out a document for the MRZ lines with capitals of capH
+// pixels (0: 20): as wide as 1.12 times its longest line (of at least 30
+// characters), two thirds as high.
+func layOut(lines []string, capH float64) document {
 	if capH == 0 {
 		capH = 20
-	}
-	margin := s.Margin
-	if margin == 0 {
-		margin = 0.1
 	}
 	em := capH / render.CapEm
 	pitch := render.PitchPerEm * em
@@ -84,20 +124,28 @@ func Render(f *render.Font, s Spec, seed uint64) (*Page, error) {
 		n = max(n, len(l))
 	}
 	n = max(n, 30)
-	// The document, in its own plane: MRZ lines at the bottom.
-	dw := float64(n) * pitch * 1.12
-	dh := dw * 0.66
-	x0 := (dw - float64(n)*pitch) / 2
-	var cells [][]render.Cell
+	d := document{em: em, lpitch: lpitch}
+	d.w = float64(n) * pitch * 1.12
+	d.h = d.w * 0.66
+	x0 := (d.w - float64(n)*pitch) / 2
 	for i, l := range lines {
-		base := dh - 0.9*lpitch - float64(len(lines)-1-i)*lpitch
-		cells = append(cells, render.Line(l, x0, base, em))
+		base := d.h - 0.9*lpitch - float64(len(lines)-1-i)*lpitch
+		d.cells = append(d.cells, render.Line(l, x0, base, em))
 	}
-	// Where its corners land on the page.
+	return d
+}
+
+// placeDocument returns where the corners of a document of dw×dh land on
+// the page (turned, skewed, moved by the perspective, within the margin)
+// and the page's size.
+func placeDocument(r *rand.Rand, s Spec, dw, dh float64) (dst [4]Point, w, h int) {
+	margin := s.Margin
+	if margin == 0 {
+		margin = 0.1
+	}
 	th := (float64(s.Turn)*90 + s.Skew) * math.Pi / 180
 	cos, sin := math.Cos(th), math.Sin(th)
 	src := [4]Point{{0, 0}, {dw, 0}, {dw, dh}, {0, dh}}
-	var dst [4]Point
 	for i, p := range src {
 		x, y := p.X-dw/2, p.Y-dh/2
 		dst[i] = Point{x*cos - y*sin, x*sin + y*cos}
@@ -114,66 +162,69 @@ func Render(f *render.Font, s Spec, seed uint64) (*Page, error) {
 		dst[i].X += m - minX
 		dst[i].Y += m - minY
 	}
-	w, h := int(maxX-minX+2*m), int(maxY-minY+2*m)
-	if w*h > 40<<20 {
-		return nil, fmt.Errorf("pages: page of %dx%d pixels is too large", w, h)
-	}
-	hm, ok := fitHomography(src, dst)
-	if !ok {
-		return nil, fmt.Errorf("pages: degenerate perspective")
-	}
+	return dst, int(maxX - minX + 2*m), int(maxY - minY + 2*m)
+}
+
+// drawPage paints a page of w×h pixels: the document d, seen through hm,
+// on a background, with its clutter of text and its MRZ (unless s has
+// none).
+func drawPage(f *render.Font, r *rand.Rand, s Spec, d document, hm homography, w, h int) *canvas {
 	inv, _ := hm.inverse()
 	pg := newCanvas(w, h)
-	doc := newPaper(r, dw, dh, s.Clutter)
+	doc := newPaper(r, d.w, d.h, s.Clutter)
 	bg := newBackground(r, float64(w), float64(h))
 	pg.paint(func(x, y float64) (float64, int) {
 		u, v := inv.apply(x, y)
-		if u >= 0 && v >= 0 && u < dw && v < dh {
+		if u >= 0 && v >= 0 && u < d.w && v < d.h {
 			return doc.at(u, v), 1
 		}
 		return bg.at(x, y), 0
 	})
 	t := func(x, y float64) (float64, float64) { return hm.apply(x, y) }
 	if s.Clutter > 0 {
-		drawText(f, r, pg, t, dw, dh, em, s.Clutter, lpitch*(float64(len(lines))+0.5))
+		drawText(f, r, pg, t, d.w, d.h, d.em, s.Clutter, d.lpitch*(float64(len(d.cells))+0.5))
 	}
 	if !s.NoMRZ {
 		ink := uint8(15 + r.IntN(50))
-		for _, c := range cells {
+		for _, c := range d.cells {
 			drawCells(f, pg.g, c, t, ink)
 		}
 	}
-	degrade(r, pg, s)
-	p := &Page{Turn: ((s.Turn % 4) + 4) % 4}
-	if !s.NoMRZ {
-		p.Lines = lines
-		for _, cl := range cells {
-			var qs []Quad
-			for _, c := range cl {
-				q := Quad{{c.X0, c.Top}, {c.X1, c.Top}, {c.X1, c.Baseline}, {c.X0, c.Baseline}}
-				for k := range q {
-					q[k].X, q[k].Y = hm.apply(q[k].X, q[k].Y)
-				}
-				qs = append(qs, q)
+	return pg
+}
+
+// truthCells returns the pitch cells of the MRZ, from the cap line to the
+// baseline, in pixels of the page.
+func truthCells(cells [][]render.Cell, hm homography) [][]Quad {
+	var out [][]Quad
+	for _, cl := range cells {
+		var qs []Quad
+		for _, c := range cl {
+			q := Quad{{c.X0, c.Top}, {c.X1, c.Top}, {c.X1, c.Baseline}, {c.X0, c.Baseline}}
+			for k := range q {
+				q[k].X, q[k].Y = hm.apply(q[k].X, q[k].Y)
 			}
-			p.Cells = append(p.Cells, qs)
+			qs = append(qs, q)
 		}
+		out = append(out, qs)
 	}
-	img := pg.image(s.Color)
-	p.Image = img
-	if s.JPEG > 0 {
-		var buf bytes.Buffer
-		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: s.JPEG}); err != nil {
-			return nil, err
-		}
-		dec, err := jpeg.Decode(bytes.NewReader(buf.Bytes()))
-		if err != nil {
-			return nil, err
-		}
-		p.Image = dec
-		p.file = buf.Bytes()
+	return out
+}
+
+// encodeJPEG makes the page's file img's JPEG of the given quality, and
+// its image that JPEG decoded.
+func (p *Page) encodeJPEG(img image.Image, quality int) error {
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: quality}); err != nil {
+		return err
 	}
-	return p, nil
+	dec, err := jpeg.Decode(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		return err
+	}
+	p.Image = dec
+	p.file = buf.Bytes()
+	return nil
 }
 
 // File returns the page as an image file: its JPEG when Spec.JPEG > 0,

@@ -79,20 +79,59 @@ const inkInset = 0.16
 // guess that divides the ink's extent at the pitch of n characters.
 // It returns nil for an image without ink.
 func Segment(img *image.Gray, n int) []glyph.Quad {
+	lo, hi := grayRange(img)
+	if n <= 0 || hi-lo < 32 {
+		return nil
+	}
+	ink, top, bottom := columnInk(img, (int(lo)+int(hi))/2)
+	runs := inkRuns(ink)
+	if len(runs) == 0 {
+		return nil
+	}
+	fit, ok := [3]float64{}, false
+	if len(runs) == n && n >= 6 {
+		// One blob a character: fit the centres of the cells to theirs
+		// (a quadratic follows the pitch of a photo taken at an angle).
+		pts := make([][2]float64, n)
+		for i, r := range runs {
+			pts[i] = [2]float64{float64(i), r.centre()}
+		}
+		fit, ok = fitQuadratic(pts)
+	}
+	if !ok {
+		fit = fitNearestBlobs(runs, n)
+	}
 	b := img.Bounds()
-	lo, hi := uint8(255), uint8(0)
+	cells := make([]glyph.Quad, n)
+	for i := range n {
+		fi := float64(i)
+		c, p := fit[0]+fit[1]*fi+fit[2]*fi*fi, fit[1]+2*fit[2]*fi // the centre, the local pitch
+		a, e := c-p/2+float64(b.Min.X), c+p/2+float64(b.Min.X)
+		cells[i] = glyph.Quad{{X: a, Y: top}, {X: e, Y: top}, {X: e, Y: bottom}, {X: a, Y: bottom}}
+	}
+	return cells
+}
+
+// grayRange returns the darkest and the lightest level of img (255 and 0
+// for an empty image).
+func grayRange(img *image.Gray) (lo, hi uint8) {
+	b := img.Bounds()
+	lo, hi = 255, 0
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
 			p := img.GrayAt(x, y).Y
 			lo, hi = min(lo, p), max(hi, p)
 		}
 	}
-	if n <= 0 || hi-lo < 32 {
-		return nil
-	}
-	level := (int(lo) + int(hi)) / 2
-	w := b.Dx()
-	ink := make([]int, w) // inked pixels per column
+	return lo, hi
+}
+
+// columnInk counts the pixels darker than level in each column of img, and
+// returns with the counts the rows of the ink's top and of its bottom's
+// next.
+func columnInk(img *image.Gray, level int) (ink []int, top, bottom float64) {
+	b := img.Bounds()
+	ink = make([]int, b.Dx())
 	y0, y1 := b.Max.Y, b.Min.Y-1
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
@@ -102,71 +141,48 @@ func Segment(img *image.Gray, n int) []glyph.Quad {
 			}
 		}
 	}
-	top, bottom := float64(y0), float64(y1+1)
-	// Runs of inked columns: the blobs.
-	type run struct{ a, b int }
-	var runs []run
-	for x := 0; x < w; x++ {
+	return ink, float64(y0), float64(y1 + 1)
+}
+
+// inkRun is a run [a, b) of inked columns: a blob.
+type inkRun struct{ a, b int }
+
+func (r inkRun) centre() float64 { return float64(r.a+r.b) / 2 }
+
+// inkRuns returns the runs of inked columns.
+func inkRuns(ink []int) []inkRun {
+	var runs []inkRun
+	for x := 0; x < len(ink); x++ {
 		if ink[x] == 0 {
 			continue
 		}
 		a := x
-		for x < w && ink[x] > 0 {
+		for x < len(ink) && ink[x] > 0 {
 			x++
 		}
-		runs = append(runs, run{a, x})
+		runs = append(runs, inkRun{a, x})
 	}
-	if len(runs) == 0 {
-		return nil
-	}
-	cells := make([]glyph.Quad, n)
-	quad := func(i int, a, c float64) {
-		a, c = a+float64(b.Min.X), c+float64(b.Min.X)
-		cells[i] = glyph.Quad{{X: a, Y: top}, {X: c, Y: top}, {X: c, Y: bottom}, {X: a, Y: bottom}}
-	}
-	if len(runs) == n && n >= 6 {
-		// One blob a character: fit the centres of the cells to theirs
-		// (a quadratic follows the pitch of a photo taken at an angle).
-		pts := make([][2]float64, n)
-		for i, r := range runs {
-			pts[i] = [2]float64{float64(i), float64(r.a+r.b) / 2}
-		}
-		if f, ok := fitQuadratic(pts); ok {
-			for i := range n {
-				fi := float64(i)
-				c, p := f[0]+f[1]*fi+f[2]*fi*fi, f[1]+2*f[2]*fi
-				quad(i, c-p/2, c+p/2)
-			}
-			return cells
-		}
-	}
-	// Uniform pitch first, then a quadratic fit of the centres to the
-	// blobs of about one character's width, each given to the nearest cell.
+	return runs
+}
+
+// fitNearestBlobs fits the centres of n cells, centre(i) = a + b i + c i²:
+// a uniform pitch over the blobs' extent first, then four times a
+// quadratic fit to the blobs of about one character's width, each given to
+// the nearest cell of the last fit.
+func fitNearestBlobs(runs []inkRun, n int) [3]float64 {
 	x0, x1 := runs[0].a, runs[len(runs)-1].b
 	pitch := float64(x1-x0) / (float64(n) - 2*inkInset)
 	left := float64(x0) - inkInset*pitch
-	fit := [3]float64{left + pitch/2, pitch, 0} // centre(i) = a + b i + c i²
-	centre := func(i float64) float64 { return fit[0] + fit[1]*i + fit[2]*i*i }
+	fit := [3]float64{left + pitch/2, pitch, 0}
 	for range 4 {
 		var pts [][2]float64
-		best := make([]float64, n)
-		for i := range best {
-			best[i] = -1
-		}
 		for _, r := range runs {
 			width := float64(r.b - r.a)
 			if width < 0.3*pitch || width > 1.1*pitch {
 				continue
 			}
-			c := float64(r.a+r.b) / 2
-			// The nearest cell: search about the uniform guess.
-			k := -1
-			for i := range n {
-				if k < 0 || math.Abs(centre(float64(i))-c) < math.Abs(centre(float64(k))-c) {
-					k = i
-				}
-			}
-			if math.Abs(centre(float64(k))-c) < 0.5*pitch {
+			c := r.centre()
+			if k, d := nearestCell(fit, n, c); d < 0.5*pitch {
 				pts = append(pts, [2]float64{float64(k), c})
 			}
 		}
@@ -174,12 +190,20 @@ func Segment(img *image.Gray, n int) []glyph.Quad {
 			fit = f
 		}
 	}
+	return fit
+}
+
+// nearestCell returns the cell of [0, n) whose centre under fit is the
+// nearest to c (the first of equals), and its distance.
+func nearestCell(fit [3]float64, n int, c float64) (k int, d float64) {
+	centre := func(i float64) float64 { return fit[0] + fit[1]*i + fit[2]*i*i }
+	k = -1
 	for i := range n {
-		fi := float64(i)
-		p := fit[1] + 2*fit[2]*fi // the local pitch
-		quad(i, centre(fi)-p/2, centre(fi)+p/2)
+		if k < 0 || math.Abs(centre(float64(i))-c) < math.Abs(centre(float64(k))-c) {
+			k = i
+		}
 	}
-	return cells
+	return k, math.Abs(centre(float64(k)) - c)
 }
 
 // fitQuadratic fits y = a + b x + c x² to the points by least squares.
