@@ -157,10 +157,15 @@ func (f *finder) look(l *cline, num, start, end int) {
 func trimStray(raw string) (int, int) {
 	a := 0
 	for a < len(raw) {
-		r, n := rune(raw[a]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(raw[a:])
+		c := raw[a]
+		if c < utf8.RuneSelf {
+			if lineClass[c] >= lcFiller {
+				break
+			}
+			a++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(raw[a:])
 		if isMRZRune(r) {
 			break
 		}
@@ -168,10 +173,15 @@ func trimStray(raw string) (int, int) {
 	}
 	b := len(raw)
 	for b > a {
-		r, n := rune(raw[b-1]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeLastRuneInString(raw[:b])
+		c := raw[b-1]
+		if c < utf8.RuneSelf {
+			if lineClass[c] >= lcFiller {
+				break
+			}
+			b--
+			continue
 		}
+		r, n := utf8.DecodeLastRuneInString(raw[:b])
 		if isMRZRune(r) {
 			break
 		}
@@ -205,56 +215,79 @@ var lineClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
-// lineCount packs, for each byte, what looksLikeMRZ counts: a character
-// (bits 0-15), a filler (16-31), a digit (32-47), a byte that is no MRZ
-// character, space or look-alike, or the start of a longer UTF-8 sequence
-// (48-63). Spaces count nothing here.
+// lineCount packs, for each byte, what looksLikeMRZ counts, in fields of
+// 12 bits (a line it reads holds at most 4*maxLineRunes bytes): a
+// character, a filler, a digit, a byte of a longer UTF-8 sequence (which
+// may be a look-alike), an ASCII byte that is no MRZ character, space or
+// look-alike. Spaces count nothing here.
 var lineCount = func() (t [256]uint64) {
 	for c := range t {
-		switch cls := lcBad; {
+		switch {
 		case c >= utf8.RuneSelf:
-			t[c] = 1 << 48
+			t[c] = 1 << lcUTF8
 		default:
-			cls = lineClass[c]
-			switch cls {
+			switch lineClass[c] {
 			case lcSpace:
 			case lcFiller:
-				t[c] = 1 | 1<<16
+				t[c] = 1 | 1<<lcFillers
 			case lcDigit:
-				t[c] = 1 | 1<<32
+				t[c] = 1 | 1<<lcDigits
 			case lcLetter:
 				t[c] = 1
 			default:
-				t[c] = 1 << 48
+				t[c] = 1 << lcBadBytes
 			}
 		}
 	}
 	return t
 }()
 
-// isSpace is 1 for a space or a tab.
-var isSpace = [256]uint8{' ': 1, '\t': 1}
+// The fields of lineCount's sums.
+const (
+	lcFillers  = 12
+	lcDigits   = 24
+	lcUTF8     = 36
+	lcBadBytes = 48
+	lcMask     = 1<<12 - 1
+)
 
 // looksLikeMRZ counts what a line holds and says whether it may be a line
 // of an MRZ: at least 8 characters, all MRZ characters or look-alikes but
 // for a few spaces, and fillers or a third of digits. It returns the
-// number of characters.
+// number of characters and of runs of spaces. Its text holds at most
+// 4*maxLineRunes bytes.
 func looksLikeMRZ(inner string) (n, spaces int, ok bool) {
 	var sum uint64
-	prev := 0
 	for i := 0; i < len(inner); i++ {
-		c := inner[i]
-		sum += lineCount[c]
-		sp := int(isSpace[c])
-		spaces += sp &^ prev // a run of spaces counts once
-		prev = sp
+		sum += lineCount[inner[i]]
 	}
-	if sum>>48 != 0 {
+	if sum>>lcBadBytes != 0 {
+		return 0, 0, false // a byte that is nothing of an MRZ
+	}
+	if sum>>lcUTF8 != 0 {
 		return looksLikeMRZSlow(inner)
 	}
-	n, fillers, digits := int(sum&0xffff), int(sum>>16&0xffff), int(sum>>32&0xffff)
-	return n, spaces, n >= 8 && spaces <= n/4+1 && (fillers > 0 || digits*3 >= n)
+	n, fillers, digits := int(sum&lcMask), int(sum>>lcFillers&lcMask), int(sum>>lcDigits&lcMask)
+	if n < 8 || (fillers == 0 && digits*3 < n) {
+		return n, 0, false
+	}
+	spaces = spaceRuns(inner)
+	return n, spaces, spaces <= n/4+1
 }
+
+// spaceRuns counts the runs of spaces and tabs of s.
+func spaceRuns(s string) int {
+	runs, prev := 0, uint8(0)
+	for i := 0; i < len(s); i++ {
+		sp := isSpace[s[i]]
+		runs += int(sp &^ prev)
+		prev = sp
+	}
+	return runs
+}
+
+// isSpace is 1 for a space or a tab.
+var isSpace = [256]uint8{' ': 1, '\t': 1}
 
 // looksLikeMRZSlow is looksLikeMRZ for lines with bytes outside ASCII or
 // that are no MRZ character: it decodes the look-alikes.
@@ -292,15 +325,28 @@ func looksLikeMRZSlow(inner string) (n, spaces int, ok bool) {
 // clean reads the characters of an MRZ-like line.
 func (f *finder) clean(l *cline) {
 	at, g0 := len(f.charBuf), len(f.gapBuf)
-	for i, r := range f.text[l.start:l.end] {
-		s, e := int32(l.start+i), int32(l.start+i+utf8.RuneLen(r))
-		switch {
-		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '<':
-			f.charBuf = append(f.charBuf, cchar{c: byte(r), start: s, end: e})
-		case r >= 'a' && r <= 'z':
-			f.charBuf = append(f.charBuf, cchar{c: byte(r - 'a' + 'A'), reason: ReasonCase, start: s, end: e})
-		case lookAlike(r):
-			f.charBuf = append(f.charBuf, cchar{c: '<', reason: ReasonLookAlike, start: s, end: e})
+	text := f.text[:l.end]
+	for i := l.start; i < len(text); {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			// Only look-alikes: the line looks like an MRZ line.
+			_, size := utf8.DecodeRuneInString(text[i:])
+			f.charBuf = append(f.charBuf, cchar{c: '<', reason: ReasonLookAlike, start: int32(i), end: int32(i + size)})
+			i += size
+			continue
+		}
+		s, e := int32(i), int32(i+1)
+		i++
+		switch lineClass[c] {
+		case lcLetter, lcDigit, lcFiller:
+			switch {
+			case c == '(' || c == '[' || c == '{':
+				f.charBuf = append(f.charBuf, cchar{c: '<', reason: ReasonLookAlike, start: s, end: e})
+			case c >= 'a':
+				f.charBuf = append(f.charBuf, cchar{c: c - 'a' + 'A', reason: ReasonCase, start: s, end: e})
+			default:
+				f.charBuf = append(f.charBuf, cchar{c: c, start: s, end: e})
+			}
 		default: // a space or a tab
 			pos := int32(len(f.charBuf) - at)
 			if k := len(f.gapBuf); k > g0 && f.gapBuf[k-1].at == pos && f.gapBuf[k-1].end == s {
