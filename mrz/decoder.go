@@ -49,6 +49,7 @@ type search struct {
 	bound  float64
 	// inexact is set when states were dropped at maxStates.
 	inexact bool
+	rest    []float64
 
 	nodes       []dpNode
 	keys, nkeys []uint64
@@ -99,6 +100,12 @@ func (s *search) reset(plan *checkPlan, units []unit, lo, hi []uint8, k int, bou
 		s.paths = r.paths[:0]
 	}
 	s.nodes = s.nodes[:0]
+	// rest[ui]: the least the units from ui on add to a path, so that
+	// paths that cannot end under the bound stop at once.
+	s.rest = append(s.rest[:0], make([]float64, len(units)+1)...)
+	for ui := len(units) - 1; ui >= 0; ui-- {
+		s.rest[ui] = s.rest[ui+1] + s.combosBuf[int(units[ui].cs)+int(lo[ui])].cost
+	}
 }
 
 // run returns the k cheapest complete paths, cheapest first.
@@ -115,13 +122,13 @@ func (s *search) run() []path {
 			m.add(s.plan, u, &s.combosBuf[int(u.cs)+int(s.lo[ui])])
 			continue
 		}
-		s.forced(&m)
+		s.forced(&m, ui)
 		s.step(ui)
 		if len(s.keys) == 0 {
 			return nil
 		}
 	}
-	if s.forced(&m); len(s.keys) == 0 {
+	if s.forced(&m, len(s.units)); len(s.keys) == 0 {
 		return nil
 	}
 	s.paths = s.paths[:0]
@@ -166,37 +173,46 @@ type macro struct {
 func (m *macro) add(p *checkPlan, u *unit, x *combo) {
 	for j := 0; j < int(u.n); j++ {
 		c := x.chars[j]
-		v := charValue[c]
 		for _, cw := range p.cover[int(u.off)+j] {
-			m.delta[cw.check] = uint8((int(m.delta[cw.check]) + int(v)*int(cw.w)) % 10)
-			if c != '<' {
-				m.clear |= 16 << (5 * uint(cw.check))
+			d := m.delta[cw.check] + weighted[cw.w&7][c]
+			if d >= 10 {
+				d -= 10
 			}
+			m.delta[cw.check] = d
+		}
+		if c != '<' {
+			m.clear |= p.fillMask[int(u.off)+j]
 		}
 	}
 	m.cost += x.cost
 	m.n++
 }
 
-// forced reads the units of m in every state: each state goes to one
-// state, no two to the same, and the paths keep their order. It empties m.
-func (s *search) forced(m *macro) {
+// forced reads the units of m, which end before unit next, in every
+// state: each state goes to one state, no two to the same, and the paths
+// keep their order. It empties m.
+func (s *search) forced(m *macro, next int) {
 	if m.n == 0 {
 		return
 	}
 	k := s.k
+	bound := s.within(next)
 	w := 0
 	for si, key := range s.keys {
 		for ci := 0; ci < maxPlanChecks; ci++ {
 			if d := uint64(m.delta[ci]); d != 0 {
 				sh := 5 * uint(ci)
-				key = key&^(15<<sh) | ((key>>sh&15+d)%10)<<sh
+				v := key>>sh&15 + d
+				if v >= 10 {
+					v -= 10
+				}
+				key = key&^(15<<sh) | v<<sh
 			}
 		}
 		key &^= m.clear
 		n := 0
 		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
-			if e.cost += m.cost; e.cost <= s.bound {
+			if e.cost += m.cost; e.cost <= bound {
 				s.ents[w*k+n] = e
 				n++
 			}
@@ -211,6 +227,16 @@ func (s *search) forced(m *macro) {
 	*m = macro{}
 }
 
+// within returns the most a path may cost before unit ui: the bound less
+// the least the units from ui on add (to rounding: a path it keeps may
+// still end above the bound, where the bound drops it).
+func (s *search) within(ui int) float64 {
+	if r := s.rest[ui]; r > 0 {
+		return min(s.bound, s.bound-r+1e-9)
+	}
+	return s.bound
+}
+
 // step reads unit ui in every state, keeping the k cheapest paths of each
 // new state.
 func (s *search) step(ui int) {
@@ -218,15 +244,16 @@ func (s *search) step(ui int) {
 	u := &s.units[ui]
 	combos := u.combosOf(s.combosBuf)[s.lo[ui]:s.hi[ui]]
 	s.clearNext()
+	bound := s.within(ui + 1)
 	for si, key := range s.keys {
 		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
-			if e.cost+combos[0].cost > s.bound {
+			if e.cost+combos[0].cost > bound {
 				break
 			}
 			for xi := range combos {
 				x := &combos[xi]
 				c := e.cost + x.cost
-				if c > s.bound {
+				if c > bound {
 					break
 				}
 				nk, ok := s.apply(key, u, x)

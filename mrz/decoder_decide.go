@@ -368,18 +368,38 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 	n = len(s.byteArena)
 	s.byteArena = append(s.byteArena, lat.top...)
 	r.relaxed = s.byteArena[n:len(s.byteArena):len(s.byteArena)]
+	buf := s.combosBuf // (a local: no write barrier a unit)
+	var lp *layoutPlan
+	if lat.text {
+		lp = layoutPlans[lat.lay.format]
+	}
 	for i := range r.units {
 		u := &r.units[i]
+		if lp != nil && u.n == 1 && u.kind == uPos {
+			if x := lat.top[u.off]; onlyRead(lp, int(u.off), x) {
+				// The character read alone (see textCells): the unit
+				// holds it or nothing.
+				u.cs, u.nc = uint16(len(buf)), 0
+				if !allowTable[u.typ][x] {
+					r.searchable = false
+					continue
+				}
+				buf = append(buf, combo{chars: [3]byte{x}})
+				u.nc = 1
+				continue // relaxed holds x already, at no cost
+			}
+		}
 		var ok bool
-		s.combosBuf, ok = u.fill(lat, math.Inf(1), s.combosBuf)
+		buf, ok = u.fill(lat, math.Inf(1), buf)
 		if !ok {
 			r.searchable = false
 			continue
 		}
-		x := &s.combosBuf[u.cs]
+		x := &buf[u.cs]
 		r.relaxCost += x.cost
 		copy(r.relaxed[u.off:int(u.off)+int(u.n)], x.chars[:u.n])
 	}
+	s.combosBuf = buf
 	r.plausible = r.relaxCost <= cfg.maxType && r.codeAllowed()
 	if r.searchable && r.plausible {
 		r.cutLo, r.cutHi = cutUnchecked(s, lat.lay, r.units)
