@@ -20,14 +20,14 @@ type coverW struct {
 
 // checkPlan is what the decoder needs of a layout's check digits.
 type checkPlan struct {
-	cover   [][]coverW // per offset: the check digits covering it
+	cover [][]coverW // per offset: the check digits covering it
 	// fillMask: per offset, the "fillers only" bits of the check digits
 	// covering it.
 	fillMask []uint64
-	digitAt []int8     // per offset: the check whose digit stands there, or -1
-	fillOK  [maxPlanChecks]bool
-	longIdx int8 // the document number check of a TD1 or TD2, or -1
-	opt     span // the optional data a long number goes on in
+	digitAt  []int8 // per offset: the check whose digit stands there, or -1
+	fillOK   [maxPlanChecks]bool
+	longIdx  int8 // the document number check of a TD1 or TD2, or -1
+	opt      span // the optional data a long number goes on in
 }
 
 // The state key: 5 bits per check digit (its sum, then a bit set while it
