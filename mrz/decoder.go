@@ -49,7 +49,9 @@ type search struct {
 	bound  float64
 	// inexact is set when states were dropped at maxStates.
 	inexact bool
-	rest    []float64
+	rest    []float64 // see within
+	// plain: no shortcut, the reference the tests compare the search with.
+	plain bool
 
 	nodes       []dpNode
 	keys, nkeys []uint64
@@ -231,7 +233,7 @@ func (s *search) forced(m *macro, next int) {
 // the least the units from ui on add (to rounding: a path it keeps may
 // still end above the bound, where the bound drops it).
 func (s *search) within(ui int) float64 {
-	if r := s.rest[ui]; r > 0 {
+	if r := s.rest[ui]; r > 0 && !s.plain {
 		return min(s.bound, s.bound-r+1e-9)
 	}
 	return s.bound

@@ -370,7 +370,7 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 	r.relaxed = s.byteArena[n:len(s.byteArena):len(s.byteArena)]
 	buf := s.combosBuf // (a local: no write barrier a unit)
 	var lp *layoutPlan
-	if lat.text {
+	if lat.text && !s.plain {
 		lp = layoutPlans[lat.lay.format]
 	}
 	for i := range r.units {

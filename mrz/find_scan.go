@@ -19,6 +19,8 @@ type finder struct {
 	work, budget int
 	limited      bool
 	limitLine    int
+	// plain: no shortcut, the reference the tests compare Find with.
+	plain bool
 
 	// Buffers reused across the text.
 	charBuf []cchar
