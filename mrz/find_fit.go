@@ -96,17 +96,14 @@ func (f *finder) fit(a *assembly, k, li int, carry []cchar, prevEnd int) bool {
 	if carry != nil {
 		return f.fitCarry(a, k, li, carry, prevEnd)
 	}
-	// Skip blank lines between MRZ lines.
-	for k > 0 && li < len(f.lines) && len(f.chars(&f.lines[li])) == 0 && !f.lines[li].mrzLike && f.blank(li) {
-		li++
-	}
-	if li >= len(f.lines) || !f.lines[li].mrzLike {
+	// The next MRZ-like line, after blank lines only.
+	if li >= len(f.lines) || (k > 0 && !f.lines[li].blankBefore) {
 		return true
 	}
 	line := &f.lines[li]
 	e0 := len(a.edits)
 	if prevEnd >= 0 {
-		a.edits = f.between(a.edits, prevEnd, line.num)
+		a.edits = f.between(a.edits, prevEnd, int(line.ls))
 	}
 	a.edits = f.edges(a.edits, line)
 	want, next := a.fam.lens[k], 0
@@ -130,12 +127,6 @@ func (f *finder) fit(a *assembly, k, li int, carry []cchar, prevEnd int) bool {
 	f.rds, f.spaced = f.rds[:r0], f.spaced[:w0]
 	a.edits = a.edits[:e0]
 	return ok
-}
-
-// blank reports whether line li holds only whitespace.
-func (f *finder) blank(li int) bool {
-	s, e := f.lineBounds(li + 1)
-	return strings.Trim(f.text[s:e], " \t") == ""
 }
 
 // restAfter returns the length of the line after line k, or 0.
@@ -233,11 +224,11 @@ func (f *finder) fitReading(a *assembly, k, li int, rd reading, exact bool, e0 i
 func (f *finder) fitBroken(a *assembly, k, li int, rd reading, e0 int) bool {
 	line := &f.lines[li]
 	got, want := len(rd.chars), a.fam.lens[k]
-	if got >= want || len(f.gaps(line)) != 0 || li+1 >= len(f.lines) {
+	if got >= want || len(f.gaps(line)) != 0 || !f.next(li, li+1) {
 		return true
 	}
 	nl := &f.lines[li+1]
-	if !nl.mrzLike || len(f.gaps(nl)) != 0 || got+len(f.chars(nl)) != want {
+	if len(f.gaps(nl)) != 0 || got+len(f.chars(nl)) != want {
 		return true
 	}
 	join := edit{line.end, nl.start, "", ReasonBreakRemoved}
@@ -277,7 +268,7 @@ func (f *finder) mayStart(fam *family, li int) bool {
 			return true
 		}
 	}
-	return lo < want && len(f.gaps(l)) == 0 && li+1 < len(f.lines) && lo+len(f.chars(&f.lines[li+1])) == want
+	return lo < want && len(f.gaps(l)) == 0 && f.next(li, li+1) && lo+len(f.chars(&f.lines[li+1])) == want
 }
 
 // fillersOnly reports whether every character of cs is a filler.
@@ -330,7 +321,7 @@ func (f *finder) edges(out []edit, l *cline) []edit {
 	if len(f.chars(l)) == 0 {
 		return out
 	}
-	lineStart, lineEnd := f.lineBounds(l.num)
+	lineStart, lineEnd := int(l.ls), int(l.le)
 	first := int(f.chars(l)[0].start)
 	if s := f.text[lineStart:first]; strings.Trim(s, " \t") != "" {
 		a := lineStart + len(s) - len(strings.TrimLeft(s, " \t"))
@@ -344,10 +335,9 @@ func (f *finder) edges(out []edit, l *cline) []edit {
 	return out
 }
 
-// between appends the edits between two MRZ lines: a CR alone read as a
-// line break, and blank lines removed.
-func (f *finder) between(out []edit, prevEnd, nextLine int) []edit {
-	nextStart, _ := f.lineBounds(nextLine)
+// between appends the edits between two MRZ lines, the next starting at
+// byte nextStart: a CR alone read as a line break, and blank lines removed.
+func (f *finder) between(out []edit, prevEnd, nextStart int) []edit {
 	s := f.text[prevEnd:nextStart]
 	i := strings.IndexAny(s, "\r\n")
 	if i < 0 {

@@ -23,20 +23,31 @@ type cchar struct {
 	start, end int32  // bytes of the input it stands for
 }
 
-// cline is an input line, cleaned.
+// cline is an input line that looks like a line of an MRZ, cleaned. The
+// finder keeps no other line: of those between two MRZ-like lines, it
+// only notes whether all are blank.
 type cline struct {
-	num int // 1-based input line
-	// The MRZ characters, spaces removed (MRZ-like lines only), and the
-	// runs of spaces between them: f.charBuf[c0:c1], f.gapBuf[g0:g1] (see
-	// finder.chars and finder.gaps). No pointers: the lines of a page are
-	// one block the collector need not scan.
+	num int32 // 1-based input line
+	// The MRZ characters, spaces removed, and the runs of spaces between
+	// them: f.charBuf[c0:c1], f.gapBuf[g0:g1] (see finder.chars and
+	// finder.gaps). No pointers: the lines of a page are one block the
+	// collector need not scan.
 	c0, c1, g0, g1 int32
+	// ls, le: the bytes of the line, its line break left out.
+	ls, le int32
 	// start, end: the bytes of the line's content, without stray
 	// characters at its ends.
 	start, end int
-	mrzLike    bool
 	n          int32 // MRZ characters, for the room to clean them
+	// blankBefore: every input line between the MRZ-like line before and
+	// this one (none, when they are next to each other) holds only
+	// whitespace.
+	blankBefore bool
 }
+
+// next reports whether line j of the finder is the input line right after
+// line i.
+func (f *finder) next(i, j int) bool { return j < len(f.lines) && f.lines[j].num == f.lines[i].num+1 }
 
 // gap is a run of spaces in a cleaned line: before chars[at], bytes
 // [start, end) of the input.
@@ -92,14 +103,6 @@ func lineEnd(text string, next int) int {
 	return e
 }
 
-// lineBounds returns the bytes of the content of line num (1-based).
-func (f *finder) lineBounds(num int) (int, int) {
-	if num < len(f.starts) {
-		return f.starts[num-1], lineEnd(f.text, f.starts[num])
-	}
-	return f.starts[num-1], len(f.text)
-}
-
 // lookAlike reports whether OCR read r for '<'.
 func lookAlike(r rune) bool { return r == '«' || r == '‹' || r == '(' || r == '[' || r == '{' }
 
@@ -107,49 +110,70 @@ func isMRZRune(r rune) bool {
 	return (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '<' || lookAlike(r)
 }
 
-// split cuts the text into cleaned lines.
+// split cuts the text into lines and keeps those that look like MRZ
+// lines, cleaned.
 func (f *finder) split() {
-	f.starts = lineStarts(f.text)
-	f.lines = make([]cline, len(f.starts))
+	text := f.text
+	cr := strings.IndexByte(text, '\r') >= 0
 	total, gaps := 0, 0
-	for i := range f.starts {
-		s, e := f.lineBounds(i + 1)
-		l := &f.lines[i]
-		f.look(l, i+1, s, e)
-		if l.mrzLike {
-			f.mrzLines++
+	blank := true // every line since the last MRZ-like line is blank
+	num := 0
+	for pos := 0; ; {
+		num++
+		// The line's bytes are [pos, e); the next starts at next (-1 for
+		// none).
+		e, next := len(text), -1
+		if !cr {
+			if j := strings.IndexByte(text[pos:], '\n'); j >= 0 {
+				e, next = pos+j, pos+j+1
+			}
+		} else if j := strings.IndexAny(text[pos:], "\r\n"); j >= 0 {
+			e, next = pos+j, pos+j+1
+			if text[e] == '\r' && next < len(text) && text[next] == '\n' {
+				next++
+			}
+		}
+		if l, ok := f.look(num, pos, e); ok {
+			l.blankBefore = blank
+			f.lines = append(f.lines, l)
 			total += int(l.n)
 			gaps += int(l.g1) // counted by look
+			blank = true
+		} else if blank && strings.Trim(text[pos:e], " \t") != "" {
+			blank = false
 		}
+		if next < 0 {
+			break
+		}
+		pos = next
 	}
+	f.nlines = num
 	f.charBuf = make([]cchar, 0, total)
 	if gaps > 0 {
 		f.gapBuf = make([]gap, 0, gaps)
 	}
 	for i := range f.lines {
-		if f.lines[i].mrzLike {
-			f.clean(&f.lines[i])
-		}
+		f.clean(&f.lines[i])
 	}
 }
 
-// look reads line num, bytes [start, end) of the text, into l: its bounds
-// without stray characters, and whether it looks like a line of an MRZ.
-func (f *finder) look(l *cline, num, start, end int) {
-	*l = cline{num: num, start: start, end: end}
+// look reads line num, bytes [start, end) of the text: its bounds without
+// stray characters, and whether it looks like a line of an MRZ.
+func (f *finder) look(num, start, end int) (cline, bool) {
 	raw := f.text[start:end]
 	if len(raw) > 4*maxLineRunes {
-		return // far longer than any MRZ line, even glued
+		return cline{}, false // far longer than any MRZ line, even glued
 	}
 	a, b := trimStray(raw)
 	if a >= b {
-		return
+		return cline{}, false
 	}
-	l.start, l.end = start+a, start+b
 	n, spaces, ok := looksLikeMRZ(raw[a:b])
-	if l.mrzLike = ok; ok {
-		l.n, l.g1 = int32(n), int32(spaces) // clean sets the gaps' bounds
+	if !ok {
+		return cline{}, false
 	}
+	// clean sets the gaps' bounds
+	return cline{num: int32(num), ls: int32(start), le: int32(end), start: start + a, end: start + b, n: int32(n), g1: int32(spaces)}, true
 }
 
 // trimStray returns the bounds of raw without the characters at its ends
