@@ -8,12 +8,12 @@ import "math"
 
 // finder holds the state of one call of Find.
 type finder struct {
-	text     string
-	opts     findOptions
-	cfg      decodeConfig
-	lines    []cline // the lines that look like MRZ lines
-	nlines   int     // all the lines of the text
-	found    []Candidate
+	text   string
+	opts   findOptions
+	cfg    decodeConfig
+	lines  []cline // the lines that look like MRZ lines
+	nlines int     // all the lines of the text
+	found  []Candidate
 
 	work, budget int
 	limited      bool
