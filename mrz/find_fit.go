@@ -195,7 +195,7 @@ func (f *finder) fitReading(a *assembly, k, li int, rd reading, exact bool, e0 i
 		}
 	case !exact && got > want && got-want <= 2 && fillersOnly(rd.chars[want:]):
 		e1 := len(a.edits)
-		a.edits = append(a.edits, edit{int(rd.chars[want].start), int(rd.chars[got-1].end), "", ReasonExtraFiller})
+		a.edits = append(a.edits, edit{int(rd.chars[want].start), int(rd.chars[got-1].end()), "", ReasonExtraFiller})
 		ok := f.push(a, k, rd.chars[:want], e0, li+1, nil, line.end)
 		a.edits = a.edits[:e1]
 		if !ok {
@@ -204,11 +204,11 @@ func (f *finder) fitReading(a *assembly, k, li int, rd reading, exact bool, e0 i
 	case !exact && got < want && want-got <= 2 && got > 0 && rd.chars[got-1].c == '<':
 		// A line one or two fillers short at its end.
 		e1 := len(a.edits)
-		at := rd.chars[got-1].end
+		at := rd.chars[got-1].end()
 		a.edits = append(a.edits, edit{int(at), int(at), strings.Repeat("<", want-got), ReasonFillerPadded})
 		padded := append(rd.chars[:got:got], make([]cchar, want-got)...)
 		for j := got; j < want; j++ {
-			padded[j] = cchar{c: '<', start: at, end: at}
+			padded[j] = cchar{c: '<', start: at}
 		}
 		ok := f.push(a, k, padded, e0, li+1, nil, line.end)
 		a.edits = a.edits[:e1]
@@ -291,7 +291,7 @@ func (f *finder) withSpaces(l *cline, mask int) []cchar {
 		for si < len(f.gaps(l)) && int(f.gaps(l)[si].at) == i {
 			if mask&(1<<si) != 0 {
 				g := f.gaps(l)[si]
-				out = append(out, cchar{c: '<', reason: ReasonSpaceFiller, start: g.start, end: g.end})
+				out = append(out, newCchar('<', ReasonSpaceFiller, g.start, g.end))
 			}
 			si++
 		}
@@ -327,7 +327,7 @@ func (f *finder) edges(out []edit, l *cline) []edit {
 		a := lineStart + len(s) - len(strings.TrimLeft(s, " \t"))
 		out = append(out, edit{a, first, "", ReasonStray})
 	}
-	last := int(f.chars(l)[len(f.chars(l))-1].end)
+	last := int(f.chars(l)[len(f.chars(l))-1].end())
 	if s := f.text[last:lineEnd]; strings.Trim(s, " \t") != "" {
 		b := last + len(strings.TrimRight(s, " \t"))
 		out = append(out, edit{last, b, "", ReasonStray})

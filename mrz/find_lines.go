@@ -16,12 +16,30 @@ import (
 // looked at.
 const maxLineRunes = 100
 
-// cchar is one character of a cleaned line and where it came from.
+// cchar is one character of a cleaned line and where it came from: bytes
+// [start, start+size) of the input. Eight bytes: the characters of the
+// MRZ-like lines of a page are one block.
 type cchar struct {
-	c          byte
-	reason     Reason // how it differs from the input: a normalization
-	start, end int32  // bytes of the input it stands for
+	c     byte
+	why   uint8  // how it differs from the input: a normalization (see reason)
+	size  uint16 // (a run of spaces read as a filler is at most a line)
+	start int32
 }
+
+// newCchar returns the character c standing for bytes [start, end) of the
+// input, changed from them for reason (a normalization, or 0).
+func newCchar(c byte, reason Reason, start, end int32) cchar {
+	return cchar{c: c, why: uint8(reason), size: uint16(end - start), start: start}
+}
+
+// The normalizations a cchar's why holds fit in its byte.
+const _ = uint8(ReasonCase | ReasonLookAlike | ReasonSpaceFiller)
+
+// end returns the end of the bytes of the input c stands for.
+func (c cchar) end() int32 { return c.start + int32(c.size) }
+
+// reason returns the normalization that made c from the input, or 0.
+func (c cchar) reason() Reason { return Reason(c.why) }
 
 // cline is an input line that looks like a line of an MRZ, cleaned. The
 // finder keeps no other line: of those between two MRZ-like lines, it
@@ -355,7 +373,7 @@ func (f *finder) clean(l *cline) {
 		if c >= utf8.RuneSelf {
 			// Only look-alikes: the line looks like an MRZ line.
 			_, size := utf8.DecodeRuneInString(text[i:])
-			f.charBuf = append(f.charBuf, cchar{c: '<', reason: ReasonLookAlike, start: int32(i), end: int32(i + size)})
+			f.charBuf = append(f.charBuf, newCchar('<', ReasonLookAlike, int32(i), int32(i+size)))
 			i += size
 			continue
 		}
@@ -365,11 +383,11 @@ func (f *finder) clean(l *cline) {
 		case lcLetter, lcDigit, lcFiller:
 			switch {
 			case c == '(' || c == '[' || c == '{':
-				f.charBuf = append(f.charBuf, cchar{c: '<', reason: ReasonLookAlike, start: s, end: e})
+				f.charBuf = append(f.charBuf, newCchar('<', ReasonLookAlike, s, e))
 			case c >= 'a':
-				f.charBuf = append(f.charBuf, cchar{c: c - 'a' + 'A', reason: ReasonCase, start: s, end: e})
+				f.charBuf = append(f.charBuf, newCchar(c-'a'+'A', ReasonCase, s, e))
 			default:
-				f.charBuf = append(f.charBuf, cchar{c: c, start: s, end: e})
+				f.charBuf = append(f.charBuf, newCchar(c, 0, s, e))
 			}
 		default: // a space or a tab
 			pos := int32(len(f.charBuf) - at)

@@ -107,8 +107,8 @@ func (f *finder) candidate(d decision, pieces []piece, first, last int) Candidat
 		}
 		var es []edit
 		for _, p := range alt {
-			if s := f.src[p.off]; s.start != s.end {
-				es = append(es, edit{int(s.start), int(s.end), string(p.to), s.reason | explain(d.lat, raw, p.off)})
+			if s := f.src[p.off]; s.size != 0 {
+				es = append(es, edit{int(s.start), int(s.end()), string(p.to), s.reason() | explain(d.lat, raw, p.off)})
 			}
 		}
 		c.Alternatives = append(c.Alternatives, f.corrections(es, pinned))
@@ -155,14 +155,14 @@ func (f *finder) charEdits(edits []edit, lat *lattice, raw []byte) ([]edit, uint
 				}
 			}
 		}
-		if c.start == c.end {
+		if c.size == 0 {
 			continue // an inserted filler: part of its padding edit
 		}
-		from := f.text[c.start:c.end]
+		from := f.text[c.start:c.end()]
 		if len(from) == 1 && from[0] == raw[off] {
 			continue
 		}
-		edits = append(edits, edit{int(c.start), int(c.end), string(raw[off]), c.reason | why})
+		edits = append(edits, edit{int(c.start), int(c.end()), string(raw[off]), c.reason() | why})
 	}
 	return edits, unverified
 }
