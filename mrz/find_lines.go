@@ -153,6 +153,9 @@ func (f *finder) split() {
 		}
 		if l, ok := f.look(num, pos, e); ok {
 			l.blankBefore = blank
+			if f.lines == nil {
+				f.lines = make([]cline, 0, 8)
+			}
 			f.lines = append(f.lines, l)
 			total += int(l.n)
 			gaps += int(l.g1) // counted by look
@@ -300,8 +303,12 @@ const (
 // 4*maxLineRunes bytes.
 func looksLikeMRZ(inner string) (n, spaces int, ok bool) {
 	var sum uint64
-	for i := 0; i < len(inner); i++ {
-		sum += lineCount[inner[i]]
+	s := inner
+	for ; len(s) >= 4; s = s[4:] {
+		sum += lineCount[s[0]] + lineCount[s[1]] + lineCount[s[2]] + lineCount[s[3]]
+	}
+	for i := 0; i < len(s); i++ {
+		sum += lineCount[s[i]]
 	}
 	if sum>>lcBadBytes != 0 {
 		return 0, 0, false // a byte that is nothing of an MRZ
@@ -367,13 +374,14 @@ func looksLikeMRZSlow(inner string) (n, spaces int, ok bool) {
 // clean reads the characters of an MRZ-like line.
 func (f *finder) clean(l *cline) {
 	at, g0 := len(f.charBuf), len(f.gapBuf)
+	cb := f.charBuf // (a local: no write barrier a character)
 	text := f.text[:l.end]
 	for i := l.start; i < len(text); {
 		c := text[i]
 		if c >= utf8.RuneSelf {
 			// Only look-alikes: the line looks like an MRZ line.
 			_, size := utf8.DecodeRuneInString(text[i:])
-			f.charBuf = append(f.charBuf, newCchar('<', ReasonLookAlike, int32(i), int32(i+size)))
+			cb = append(cb, newCchar('<', ReasonLookAlike, int32(i), int32(i+size)))
 			i += size
 			continue
 		}
@@ -383,14 +391,14 @@ func (f *finder) clean(l *cline) {
 		case lcLetter, lcDigit, lcFiller:
 			switch {
 			case c == '(' || c == '[' || c == '{':
-				f.charBuf = append(f.charBuf, newCchar('<', ReasonLookAlike, s, e))
+				cb = append(cb, newCchar('<', ReasonLookAlike, s, e))
 			case c >= 'a':
-				f.charBuf = append(f.charBuf, newCchar(c-'a'+'A', ReasonCase, s, e))
+				cb = append(cb, newCchar(c-'a'+'A', ReasonCase, s, e))
 			default:
-				f.charBuf = append(f.charBuf, newCchar(c, 0, s, e))
+				cb = append(cb, newCchar(c, 0, s, e))
 			}
 		default: // a space or a tab
-			pos := int32(len(f.charBuf) - at)
+			pos := int32(len(cb) - at)
 			if k := len(f.gapBuf); k > g0 && f.gapBuf[k-1].at == pos && f.gapBuf[k-1].end == s {
 				f.gapBuf[k-1].end = e // a run of spaces is one gap
 				continue
@@ -398,7 +406,8 @@ func (f *finder) clean(l *cline) {
 			f.gapBuf = append(f.gapBuf, gap{pos, s, e})
 		}
 	}
-	l.c0, l.c1 = int32(at), int32(len(f.charBuf))
+	f.charBuf = cb
+	l.c0, l.c1 = int32(at), int32(len(cb))
 	l.g0, l.g1 = int32(g0), int32(len(f.gapBuf))
 }
 

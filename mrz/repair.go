@@ -41,17 +41,18 @@ func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, boo
 	if need := familyRaw[fi]; cap(f.raw) < need {
 		f.raw, f.src = make([]byte, 0, need), make([]cchar, 0, need)
 	}
-	f.raw, f.src = f.raw[:0], f.src[:0]
+	src := f.src[:0]
 	for i, p := range pieces {
 		if i > 0 {
-			f.raw = append(f.raw, '\n')
-			f.src = append(f.src, cchar{})
+			src = append(src, cchar{c: '\n'})
 		}
-		for _, c := range p.chars {
-			f.raw = append(f.raw, c.c)
-			f.src = append(f.src, c)
-		}
+		src = append(src, p.chars...)
 	}
+	raw := f.raw[:len(src)]
+	for i, c := range src {
+		raw[i] = c.c
+	}
+	f.raw, f.src = raw, src
 	lays := f.layBuf[:0]
 	for _, l := range familyLayouts[fi] {
 		if codeReachable(l, f.raw) {
