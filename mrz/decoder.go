@@ -50,10 +50,9 @@ type search struct {
 	// inexact is set when states were dropped at maxStates.
 	inexact bool
 	rest    []float64 // see within
-	// base: the reading of every unit's first combination (see reading),
-	// once baseOK.
-	base   []byte
-	baseOK bool
+	// base: the reading of every unit's first combination offered, when
+	// reset was given it (see reading).
+	base []byte
 	// plain: no shortcut, the reference the tests compare the search with.
 	plain bool
 
@@ -92,10 +91,11 @@ type searchRoom struct {
 
 // reset prepares the search for units under plan, keeping k paths per
 // state and none costing more than bound.
-// Unit ui offers the search its combinations lo[ui] to hi[ui].
-func (s *search) reset(plan *checkPlan, units []unit, lo, hi []uint8, k int, bound float64, f Format) {
+// Unit ui offers the search its combinations lo[ui] to hi[ui]; base, when
+// not nil, is the reading of the combinations lo (see reading).
+func (s *search) reset(plan *checkPlan, units []unit, lo, hi []uint8, k int, bound float64, f Format, base []byte) {
 	s.plan, s.units, s.lo, s.hi, s.k, s.bound, s.format, s.inexact = plan, units, lo, hi, k, bound, f, false
-	s.baseOK = false
+	s.base = base
 	if cap(s.nodes) == 0 {
 		// Room for what most MRZs need, within the search itself.
 		r := &s.room
@@ -383,14 +383,13 @@ func (s *search) insert(key uint64, cost float64, prev int32, combo uint16) {
 // each unit's only (or first) combination, then those the path chose.
 // raw holds the lattice's most probable characters when called.
 func (s *search) reading(node int32, raw []byte) {
-	if s.baseOK && !s.plain {
+	if s.base != nil && !s.plain {
 		copy(raw, s.base)
 	} else {
 		for i := range s.units {
 			u := &s.units[i]
 			copy(raw[u.off:int(u.off)+int(u.n)], s.combosBuf[int(u.cs)+int(s.lo[i])].chars[:u.n])
 		}
-		s.base, s.baseOK = append(s.base[:0], raw...), true
 	}
 	for node >= 0 {
 		n := s.nodes[node]

@@ -135,7 +135,13 @@ type layoutRun struct {
 func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
 	s.combosBuf, s.unitArena, s.byteArena = s.combosBuf[:0], s.unitArena[:0], s.byteArena[:0]
 	if cap(s.combosBuf) == 0 {
-		s.combosBuf = make([]combo, 0, 2*len(lats)*len(lats[0].top))
+		n := 2 * len(lats) * len(lats[0].top)
+		if lats[0].text {
+			// Text: most characters have one prior; append grows the
+			// room for the others.
+			n = len(lats) * len(lats[0].top) * 5 / 4
+		}
+		s.combosBuf = make([]combo, 0, n)
 	}
 	runs := s.runs[:0]
 	for _, lat := range lats {
@@ -244,7 +250,7 @@ func (r *layoutRun) cheapReading(s *search, cfg *decodeConfig) bool {
 func (r *layoutRun) bestWithin(s *search, cfg *decodeConfig, bound float64) found {
 	plausible := r.relaxCost + cfg.maxCheck + 1e-9
 	for k := kFirst; k <= kMax; k *= kMax / kFirst {
-		s.reset(planOf(r.lat.lay), r.units, r.cutLo, r.cutHi, k, bound, r.lat.lay.format)
+		s.reset(planOf(r.lat.lay), r.units, r.cutLo, r.cutHi, k, bound, r.lat.lay.format, r.relaxed)
 		paths := s.run()
 		for i, p := range paths {
 			if p.cost > plausible {
@@ -331,7 +337,7 @@ func (r *layoutRun) near(s *search, cfg *decodeConfig, best candReading) ([][]by
 	}
 	limit := best.cost + cfg.margin
 	for k := kFirst; k <= kMax; k *= kMax / kFirst {
-		s.reset(planOf(r.lat.lay), r.units, s.pinLo, s.pinHi, k, limit, r.lat.lay.format)
+		s.reset(planOf(r.lat.lay), r.units, s.pinLo, s.pinHi, k, limit, r.lat.lay.format, nil)
 		paths := s.run()
 		near := append(s.nearArr[:0], best.raw)
 		for _, p := range paths {
