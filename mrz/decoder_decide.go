@@ -393,6 +393,18 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 				buf = append(buf, combo{chars: [3]byte{x}})
 				u.nc = 1
 				continue // relaxed holds x already, at no cost
+			} else if x != 'K' && charIndex[x] >= 0 {
+				// What fill makes of textCells, made once (textCombos).
+				cs := textCombos[u.typ][btoi(lp.names[u.off])][btoi(lat.strict)][charIndex[x]]
+				u.cs, u.nc = uint16(len(buf)), uint8(len(cs))
+				if len(cs) == 0 {
+					r.searchable = false
+					continue
+				}
+				buf = append(buf, cs...)
+				r.relaxCost += cs[0].cost
+				r.relaxed[u.off] = cs[0].chars[0]
+				continue
 			}
 		}
 		var ok bool
@@ -412,6 +424,39 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 	}
 	return r
 }
+
+// textCombos holds what unit.fill makes of the priors of text Find
+// (textCells) for a position of one place that reads a character other
+// than K: by the position's type, whether it is in a name, whether names
+// are strict, and the character's index in mrzChars.
+var textCombos = func() (t [tFiller + 1][2][2][len(mrzChars)][]combo) {
+	for typ := range t {
+		for name := range t[typ] {
+			for strict := range t[typ][name] {
+				for i := 0; i < len(mrzChars); i++ {
+					x := mrzChars[i]
+					if x == 'K' {
+						continue
+					}
+					cells := []cell{{x, 0}}
+					cells = appendConfusions(cells, x, name == 1, strict == 1)
+					if ptype(typ) == tFiller && x != '<' {
+						cells = append(cells, cell{'<', costConfusion})
+					}
+					var cs []combo
+					for _, c := range cells {
+						if allowTable[typ][c.c] {
+							cs = append(cs, combo{cost: c.cost, chars: [3]byte{c.c}})
+						}
+					}
+					sortCombos(cs)
+					t[typ][name][strict][i] = cs
+				}
+			}
+		}
+	}
+	return t
+}()
 
 // cutUnchecked returns the units the search reads: those no check digit
 // reaches keep only their cheapest combinations, where the unit's own
