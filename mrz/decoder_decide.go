@@ -48,7 +48,9 @@ type lattice struct {
 	// text: the cells are Find's confusion priors for the characters read
 	// (top), computed when asked for (see textCells), in scratch.
 	text, strict bool
-	scratch      [maxTextCells]cell
+	// plain: no shortcut, the reference the tests compare the decoder with.
+	plain   bool
+	scratch [maxTextCells]cell
 }
 
 // cellRef locates the cells of one offset in a lattice's store.

@@ -94,7 +94,7 @@ func findScored(lines [][]Position, opts []Option, plain bool) ([]Candidate, err
 	lays := layoutsFor(lens)
 	lats := make([]*lattice, len(lays))
 	for i, l := range lays {
-		lats[i] = &lattice{lay: l, store: store, refs: refs, top: top}
+		lats[i] = &lattice{lay: l, store: store, refs: refs, top: top, plain: plain}
 	}
 	s := search{plain: plain}
 	d, ok := decide(lats, &cfg, &s)

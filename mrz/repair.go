@@ -65,7 +65,7 @@ func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, boo
 	f.latPtrs = f.latPtrs[:0]
 	for i, l := range lays {
 		lat := &f.lats[i]
-		lat.lay, lat.top, lat.text, lat.strict = l, f.raw, true, f.opts.strictNames
+		lat.lay, lat.top, lat.text, lat.strict, lat.plain = l, f.raw, true, f.opts.strictNames, f.plain
 		f.latPtrs = append(f.latPtrs, lat)
 	}
 	d, ok := decide(f.latPtrs, &f.cfg, &f.search)
