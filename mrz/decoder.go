@@ -49,7 +49,6 @@ type search struct {
 	bound  float64
 	// inexact is set when states were dropped at maxStates.
 	inexact bool
-	rest    []float64 // see within
 	// base: the reading of every unit's first combination offered, when
 	// reset was given it (see reading).
 	base []byte
@@ -107,12 +106,6 @@ func (s *search) reset(plan *checkPlan, units []unit, lo, hi []uint8, k int, bou
 		s.paths = r.paths[:0]
 	}
 	s.nodes = s.nodes[:0]
-	// rest[ui]: the least the units from ui on add to a path, so that
-	// paths that cannot end under the bound stop at once.
-	s.rest = append(s.rest[:0], make([]float64, len(units)+1)...)
-	for ui := len(units) - 1; ui >= 0; ui-- {
-		s.rest[ui] = s.rest[ui+1] + s.combosBuf[int(units[ui].cs)+int(lo[ui])].cost
-	}
 }
 
 // run returns the k cheapest complete paths, cheapest first.
@@ -129,13 +122,13 @@ func (s *search) run() []path {
 			m.add(s.plan, u, &s.combosBuf[int(u.cs)+int(s.lo[ui])])
 			continue
 		}
-		s.forced(&m, ui)
+		s.forced(&m)
 		s.step(ui)
 		if len(s.keys) == 0 {
 			return nil
 		}
 	}
-	if s.forced(&m, len(s.units)); len(s.keys) == 0 {
+	if s.forced(&m); len(s.keys) == 0 {
 		return nil
 	}
 	s.paths = s.paths[:0]
@@ -195,15 +188,14 @@ func (m *macro) add(p *checkPlan, u *unit, x *combo) {
 	m.n++
 }
 
-// forced reads the units of m, which end before unit next, in every
-// state: each state goes to one state, no two to the same, and the paths
-// keep their order. It empties m.
-func (s *search) forced(m *macro, next int) {
+// forced reads the units of m in every state: each state goes to one
+// state, no two to the same, and the paths keep their order. It empties m.
+func (s *search) forced(m *macro) {
 	if m.n == 0 {
 		return
 	}
 	k := s.k
-	bound := s.within(next)
+	bound := s.bound
 	w := 0
 	for si, key := range s.keys {
 		for ci := 0; ci < maxPlanChecks; ci++ {
@@ -234,16 +226,6 @@ func (s *search) forced(m *macro, next int) {
 	*m = macro{}
 }
 
-// within returns the most a path may cost before unit ui: the bound less
-// the least the units from ui on add (to rounding: a path it keeps may
-// still end above the bound, where the bound drops it).
-func (s *search) within(ui int) float64 {
-	if r := s.rest[ui]; r > 0 && !s.plain {
-		return min(s.bound, s.bound-r+1e-9)
-	}
-	return s.bound
-}
-
 // step reads unit ui in every state, keeping the k cheapest paths of each
 // new state.
 func (s *search) step(ui int) {
@@ -251,7 +233,7 @@ func (s *search) step(ui int) {
 	u := &s.units[ui]
 	combos := u.combosOf(s.combosBuf)[s.lo[ui]:s.hi[ui]]
 	s.clearNext()
-	bound := s.within(ui + 1)
+	bound := s.bound
 	for si, key := range s.keys {
 		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
 			if e.cost+combos[0].cost > bound {

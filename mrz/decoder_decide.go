@@ -239,7 +239,10 @@ func (r *layoutRun) cheapReading(s *search, cfg *decodeConfig) bool {
 	checked := layoutPlans[r.lat.lay.format].checked
 	for i := range r.units {
 		u := &r.units[i]
-		if cs := u.combosOf(s.combosBuf); (checked[u.off] || checked[int(u.off)+int(u.n)-1]) && r.cutHi[i] > 1 && cs[1].cost-cs[0].cost <= cfg.margin+1e-9 {
+		if r.cutHi[i] <= 1 || !(checked[u.off] || checked[int(u.off)+int(u.n)-1]) {
+			continue
+		}
+		if cs := u.combosOf(s.combosBuf); cs[1].cost-cs[0].cost <= cfg.margin+1e-9 {
 			return true
 		}
 	}
@@ -478,11 +481,11 @@ func cutUnchecked(s *search, l *layout, units []unit) (lo, hi []uint8) {
 	checked := layoutPlans[l.format].checked
 	for i := range units {
 		u := &units[i]
-		cs := u.combosOf(s.combosBuf)
 		hi[i] = u.nc
-		if checked[u.off] || checked[int(u.off)+int(u.n)-1] || !exactUnit(l, u) {
+		if u.nc <= 1 || checked[u.off] || checked[int(u.off)+int(u.n)-1] || !exactUnit(l, u) {
 			continue
 		}
+		cs := u.combosOf(s.combosBuf)
 		j := 1
 		for j < len(cs) && cs[j].cost-cs[0].cost < tie {
 			j++
@@ -567,6 +570,9 @@ func unitTies(s *search, r *layoutRun, base []byte, cfg *decodeConfig, valid []b
 	checked := layoutPlans[r.lat.lay.format].checked
 	for i := range r.units {
 		u := &r.units[i]
+		if u.nc < 2 {
+			continue
+		}
 		margin := tie
 		if checked[u.off] || checked[int(u.off)+int(u.n)-1] {
 			if valid != nil {
