@@ -374,42 +374,61 @@ func looksLikeMRZSlow(inner string) (n, spaces int, ok bool) {
 // clean reads the characters of an MRZ-like line.
 func (f *finder) clean(l *cline) {
 	at, g0 := len(f.charBuf), len(f.gapBuf)
-	cb := f.charBuf // (a local: no write barrier a character)
+	// The line holds l.n characters (look counted them), for which
+	// charBuf has room (split sized it).
+	out := f.charBuf[at : at+int(l.n)]
+	k := 0
 	text := f.text[:l.end]
 	for i := l.start; i < len(text); {
 		c := text[i]
 		if c >= utf8.RuneSelf {
 			// Only look-alikes: the line looks like an MRZ line.
 			_, size := utf8.DecodeRuneInString(text[i:])
-			cb = append(cb, newCchar('<', ReasonLookAlike, int32(i), int32(i+size)))
+			out[k] = newCchar('<', ReasonLookAlike, int32(i), int32(i+size))
+			k++
 			i += size
 			continue
 		}
+		if t := cleanTable[c]; t.c != 0 {
+			out[k] = cchar{c: t.c, why: t.why, size: 1, start: int32(i)}
+			k++
+			i++
+			continue
+		}
+		// A space or a tab.
 		s, e := int32(i), int32(i+1)
 		i++
+		pos := int32(k)
+		if n := len(f.gapBuf); n > g0 && f.gapBuf[n-1].at == pos && f.gapBuf[n-1].end == s {
+			f.gapBuf[n-1].end = e // a run of spaces is one gap
+			continue
+		}
+		f.gapBuf = append(f.gapBuf, gap{pos, s, e})
+	}
+	f.charBuf = f.charBuf[:at+k]
+	l.c0, l.c1 = int32(at), int32(at+k)
+	l.g0, l.g1 = int32(g0), int32(len(f.gapBuf))
+}
+
+// cleanTable holds, for each ASCII byte an MRZ-like line may hold but
+// spaces, the MRZ character it stands for and the normalization (as a
+// cchar's why); 0 for a space or a tab.
+var cleanTable = func() (t [utf8.RuneSelf]struct{ c, why uint8 }) {
+	for c := range t {
 		switch lineClass[c] {
 		case lcLetter, lcDigit, lcFiller:
 			switch {
 			case c == '(' || c == '[' || c == '{':
-				cb = append(cb, newCchar('<', ReasonLookAlike, s, e))
+				t[c].c, t[c].why = '<', uint8(ReasonLookAlike)
 			case c >= 'a':
-				cb = append(cb, newCchar(c-'a'+'A', ReasonCase, s, e))
+				t[c].c, t[c].why = uint8(c-'a'+'A'), uint8(ReasonCase)
 			default:
-				cb = append(cb, newCchar(c, 0, s, e))
+				t[c].c = uint8(c)
 			}
-		default: // a space or a tab
-			pos := int32(len(cb) - at)
-			if k := len(f.gapBuf); k > g0 && f.gapBuf[k-1].at == pos && f.gapBuf[k-1].end == s {
-				f.gapBuf[k-1].end = e // a run of spaces is one gap
-				continue
-			}
-			f.gapBuf = append(f.gapBuf, gap{pos, s, e})
 		}
 	}
-	f.charBuf = cb
-	l.c0, l.c1 = int32(at), int32(len(cb))
-	l.g0, l.g1 = int32(g0), int32(len(f.gapBuf))
-}
+	return t
+}()
 
 // chars returns the MRZ characters of a cleaned line.
 func (f *finder) chars(l *cline) []cchar { return f.charBuf[l.c0:l.c1:l.c1] }
