@@ -400,7 +400,8 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 				continue // relaxed holds x already, at no cost
 			} else if x != 'K' && charIndex[x] >= 0 {
 				// What fill makes of textCells, made once (textCombos).
-				cs := textCombos[u.typ][btoi(lp.names[u.off])][btoi(lat.strict)][charIndex[x]]
+				ref := textCombos.at[u.typ][btoi(lp.names[u.off])][btoi(lat.strict)][charIndex[x]]
+				cs := textCombos.all[ref.at : int(ref.at)+int(ref.n)]
 				u.cs, u.nc = uint16(len(buf)), uint8(len(cs))
 				if len(cs) == 0 {
 					r.searchable = false
@@ -433,11 +434,15 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 // textCombos holds what unit.fill makes of the priors of text Find
 // (textCells) for a position of one place that reads a character other
 // than K: by the position's type, whether it is in a name, whether names
-// are strict, and the character's index in mrzChars.
-var textCombos = func() (t [tFiller + 1][2][2][len(mrzChars)][]combo) {
-	for typ := range t {
-		for name := range t[typ] {
-			for strict := range t[typ][name] {
+// are strict, and the character's index in mrzChars, the combinations
+// all[at:at+n]: one block, which the collector need not scan.
+var textCombos = func() (t struct {
+	at  [tFiller + 1][2][2][len(mrzChars)]cellRef
+	all []combo
+}) {
+	for typ := range t.at {
+		for name := range t.at[typ] {
+			for strict := range t.at[typ][name] {
 				for i := 0; i < len(mrzChars); i++ {
 					x := mrzChars[i]
 					if x == 'K' {
@@ -455,7 +460,8 @@ var textCombos = func() (t [tFiller + 1][2][2][len(mrzChars)][]combo) {
 						}
 					}
 					sortCombos(cs)
-					t[typ][name][strict][i] = cs
+					t.at[typ][name][strict][i] = cellRef{uint16(len(t.all)), uint8(len(cs))}
+					t.all = append(t.all, cs...)
 				}
 			}
 		}
