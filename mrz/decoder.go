@@ -245,7 +245,13 @@ func (s *search) step(ui int) {
 				if c > bound {
 					break
 				}
-				nk, ok := s.apply(key, u, x)
+				var nk uint64
+				var ok bool
+				if u.n == 1 {
+					nk, ok = s.plan.step(key, int(u.off), x.chars[0])
+				} else {
+					nk, ok = s.apply(key, u, x)
+				}
 				if ok {
 					s.insert(nk, c, e.node, uint16(xi))
 				}
