@@ -110,7 +110,7 @@ func (p *checkPlan) accepts(key uint64) bool {
 // state, or false when c breaks a check digit.
 func (p *checkPlan) step(key uint64, o int, c byte) (uint64, bool) {
 	for _, cw := range p.cover[o] {
-		sh := 5 * uint(cw.check)
+		sh := 5 * uint(cw.check) & 63 // (a shift the compiler need not guard)
 		s := key>>sh&15 + uint64(weighted[cw.w&7][c])
 		if s >= 10 {
 			s -= 10
@@ -121,7 +121,7 @@ func (p *checkPlan) step(key uint64, o int, c byte) (uint64, bool) {
 		key &^= p.fillMask[o]
 	}
 	if ci := p.digitAt[o]; ci >= 0 {
-		sh := 5 * uint(ci)
+		sh := 5 * uint(ci) & 63
 		s := key >> sh & 15
 		fill := key>>(sh+4)&1 == 1
 		switch {
