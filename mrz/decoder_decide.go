@@ -150,6 +150,11 @@ func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
 		runs = append(runs, prepare(lat, cfg, s, len(lats)))
 	}
 	s.runs = runs
+	if len(runs) == 1 && !s.plain {
+		if d, ok := asRead(s, &runs[0], cfg); ok {
+			return d, true
+		}
+	}
 	var firstsArr [3]candReading
 	firsts := firstsArr[:0]
 	sure := true
@@ -195,6 +200,35 @@ func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
 	// margin: never claim this one valid (its error says so).
 	d.valid = d.valid && sure && sureNear
 	return d, true
+}
+
+// asRead decides, without the search, a layout whose most probable
+// characters are a valid MRZ that every other reading the types allow is
+// more than the margin behind (no unit has another combination within
+// it): the search would find that reading first, alone within the margin,
+// and sure of it. It reports false where that does not hold, and the
+// search decides.
+func asRead(s *search, r *layoutRun, cfg *decodeConfig) (decision, bool) {
+	if !r.searchable || !r.plausible || r.relaxCost != 0 || string(r.relaxed) != string(r.lat.top) {
+		return decision{}, false
+	}
+	for i := range r.units {
+		u := &r.units[i]
+		if u.nc > 1 {
+			if cs := u.combosOf(s.combosBuf); cs[1].cost-cs[0].cost <= cfg.margin+1e-9 {
+				return decision{}, false
+			}
+		}
+	}
+	if !planOf(r.lat.lay).holds(r.lat.top) {
+		return decision{}, false
+	}
+	doc, err := Parse(string(r.lat.top), cfg.ref...)
+	if err != nil || doc.Format() != r.lat.lay.format {
+		return decision{}, false
+	}
+	best := candReading{r.lat, []byte(doc.String()), 0, doc}
+	return fromNear(s, best, append(s.nearArr[:0], best.raw), r, cfg), true
 }
 
 // found is what the search of one layout found: its cheapest valid

@@ -414,6 +414,20 @@ func BenchmarkFind(b *testing.B) {
 	}
 }
 
+// BenchmarkFindValid is BenchmarkFind with the TD3 read without a misread:
+// decided without the search.
+func BenchmarkFindValid(b *testing.B) {
+	page := strings.Replace(benchPage(), "L8989O2C36UTO74O8122F", "L898902C36UTO7408122F", 1)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	for i := 0; i < b.N; i++ {
+		cs, _ := mrz.Find(page, ref2026)
+		if len(cs) == 0 || !cs[0].IsValid() || len(cs[0].Corrections) != 0 {
+			b.Fatal("not read as printed")
+		}
+	}
+}
+
 // pageOf is a page of n lines of other text holding, in its middle, the
 // TD3 of benchPage with its two misreads.
 func pageOf(n int) string {
