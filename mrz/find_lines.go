@@ -107,20 +107,6 @@ func lineStarts(text string) []int {
 	return starts
 }
 
-// lineEnd returns the end of the content of the line starting at start
-// and ending before next (the start of the next line, or len(text)): the
-// line break is left out.
-func lineEnd(text string, next int) int {
-	e := next
-	if e > 0 && e <= len(text) && text[e-1] == '\n' {
-		e--
-	}
-	if e > 0 && text[e-1] == '\r' {
-		e--
-	}
-	return e
-}
-
 // lookAlike reports whether OCR read r for '<'.
 func lookAlike(r rune) bool { return r == '«' || r == '‹' || r == '(' || r == '[' || r == '{' }
 
