@@ -291,7 +291,9 @@ func looksLikeMRZ(inner string) (n, spaces int, ok bool) {
 	var sum uint64
 	s := inner
 	for ; len(s) >= 4; s = s[4:] {
-		sum += lineCount[s[0]] + lineCount[s[1]] + lineCount[s[2]] + lineCount[s[3]]
+		if sum += lineCount[s[0]] + lineCount[s[1]] + lineCount[s[2]] + lineCount[s[3]]; sum>>lcBadBytes != 0 {
+			return 0, 0, false // a byte that is nothing of an MRZ
+		}
 	}
 	for i := 0; i < len(s); i++ {
 		sum += lineCount[s[i]]
