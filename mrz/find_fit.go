@@ -56,9 +56,10 @@ type assembly struct {
 // valid documents, Find reports them as ambiguous. With no space, more
 // than four, or no reading of a wanted length, the spaces are removed.
 func (f *finder) readings(l *cline, wants ...int) {
-	s := len(f.gaps(l))
+	gaps, lchars := f.gaps(l), f.chars(l)
+	s := len(gaps)
 	if s == 0 {
-		f.rds = append(f.rds, reading{chars: f.chars(l), line: l})
+		f.rds = append(f.rds, reading{chars: lchars, line: l})
 		return
 	}
 	n := len(f.rds)
@@ -67,13 +68,13 @@ func (f *finder) readings(l *cline, wants ...int) {
 		for j := 0; j < s; j++ {
 			if mask&(1<<j) != 0 {
 				m++
-				inside = inside && f.gaps(l)[j].at != 0 && int(f.gaps(l)[j].at) != len(f.chars(l))
+				inside = inside && gaps[j].at != 0 && int(gaps[j].at) != len(lchars)
 			}
 		}
-		if !inside || !slices.Contains(wants, len(f.chars(l))+m) {
+		if !inside || !slices.Contains(wants, len(lchars)+m) {
 			continue
 		}
-		chars := f.chars(l)
+		chars := lchars
 		if mask != 0 {
 			chars = f.withSpaces(l, mask)
 		}
@@ -81,7 +82,7 @@ func (f *finder) readings(l *cline, wants ...int) {
 		f.rds = append(f.rds, reading{chars, l, mask})
 	}
 	if len(f.rds) == n {
-		f.rds = append(f.rds, reading{f.chars(l), l, 0})
+		f.rds = append(f.rds, reading{lchars, l, 0})
 	}
 }
 
@@ -254,9 +255,10 @@ func (f *finder) fitBroken(a *assembly, k, li int, rd reading, e0 int) bool {
 // in two.
 func (f *finder) mayStart(fam *family, li int) bool {
 	l := &f.lines[li]
-	lo, hi := len(f.chars(l)), len(f.chars(l))
-	if len(f.gaps(l)) <= 4 {
-		hi += len(f.gaps(l))
+	gaps := int(l.g1 - l.g0)
+	lo, hi := int(l.c1-l.c0), int(l.c1-l.c0)
+	if gaps <= 4 {
+		hi += gaps
 	}
 	want := fam.lens[0]
 	if hi >= want-2 && lo <= want+2 {
@@ -268,7 +270,7 @@ func (f *finder) mayStart(fam *family, li int) bool {
 			return true
 		}
 	}
-	return lo < want && len(f.gaps(l)) == 0 && f.next(li, li+1) && lo+len(f.chars(&f.lines[li+1])) == want
+	return lo < want && gaps == 0 && f.next(li, li+1) && lo+len(f.chars(&f.lines[li+1])) == want
 }
 
 // fillersOnly reports whether every character of cs is a filler.
@@ -286,17 +288,18 @@ func fillersOnly(cs []cchar) bool {
 func (f *finder) withSpaces(l *cline, mask int) []cchar {
 	start := len(f.spaced)
 	out := f.spaced
+	chars, gaps := f.chars(l), f.gaps(l)
 	si := 0
-	for i := 0; i <= len(f.chars(l)); i++ {
-		for si < len(f.gaps(l)) && int(f.gaps(l)[si].at) == i {
+	for i := 0; i <= len(chars); i++ {
+		for si < len(gaps) && int(gaps[si].at) == i {
 			if mask&(1<<si) != 0 {
-				g := f.gaps(l)[si]
+				g := gaps[si]
 				out = append(out, newCchar('<', ReasonSpaceFiller, g.start, g.end))
 			}
 			si++
 		}
-		if i < len(f.chars(l)) {
-			out = append(out, f.chars(l)[i])
+		if i < len(chars) {
+			out = append(out, chars[i])
 		}
 	}
 	f.spaced = out
