@@ -467,6 +467,12 @@ func TestFindAllocs(t *testing.T) {
 	if got := testing.AllocsPerRun(100, func() { _, _ = mrz.Find(page, ref2026) }); got > 40 {
 		t.Errorf("Find on the 60-line page: %v allocations, want at most 40", got)
 	}
+	// A page ten thousand lines long allocates little more: the lines that
+	// look like MRZ lines grow one block each.
+	long := pageOf(10000)
+	if got := testing.AllocsPerRun(5, func() { _, _ = mrz.Find(long, ref2026) }); got > 40 {
+		t.Errorf("Find on a 10,000-line page: %v allocations, want at most 40", got)
+	}
 }
 
 func TestFindNationalTypes(t *testing.T) {
