@@ -49,6 +49,11 @@ type search struct {
 	bound  float64
 	// inexact is set when states were dropped at maxStates.
 	inexact bool
+	// base: the reading of every unit's first combination offered, when
+	// reset was given it (see reading).
+	base []byte
+	// plain: no shortcut, the reference the tests compare the search with.
+	plain bool
 
 	nodes       []dpNode
 	keys, nkeys []uint64
@@ -85,9 +90,11 @@ type searchRoom struct {
 
 // reset prepares the search for units under plan, keeping k paths per
 // state and none costing more than bound.
-// Unit ui offers the search its combinations lo[ui] to hi[ui].
-func (s *search) reset(plan *checkPlan, units []unit, lo, hi []uint8, k int, bound float64, f Format) {
+// Unit ui offers the search its combinations lo[ui] to hi[ui]; base, when
+// not nil, is the reading of the combinations lo (see reading).
+func (s *search) reset(plan *checkPlan, units []unit, lo, hi []uint8, k int, bound float64, f Format, base []byte) {
 	s.plan, s.units, s.lo, s.hi, s.k, s.bound, s.format, s.inexact = plan, units, lo, hi, k, bound, f, false
+	s.base = base
 	if cap(s.nodes) == 0 {
 		// Room for what most MRZs need, within the search itself.
 		r := &s.room
@@ -166,12 +173,15 @@ type macro struct {
 func (m *macro) add(p *checkPlan, u *unit, x *combo) {
 	for j := 0; j < int(u.n); j++ {
 		c := x.chars[j]
-		v := charValue[c]
 		for _, cw := range p.cover[int(u.off)+j] {
-			m.delta[cw.check] = uint8((int(m.delta[cw.check]) + int(v)*int(cw.w)) % 10)
-			if c != '<' {
-				m.clear |= 16 << (5 * uint(cw.check))
+			d := m.delta[cw.check] + weighted[cw.w&7][c]
+			if d >= 10 {
+				d -= 10
 			}
+			m.delta[cw.check] = d
+		}
+		if c != '<' {
+			m.clear |= p.fillMask[int(u.off)+j]
 		}
 	}
 	m.cost += x.cost
@@ -185,18 +195,23 @@ func (s *search) forced(m *macro) {
 		return
 	}
 	k := s.k
+	bound := s.bound
 	w := 0
 	for si, key := range s.keys {
 		for ci := 0; ci < maxPlanChecks; ci++ {
 			if d := uint64(m.delta[ci]); d != 0 {
 				sh := 5 * uint(ci)
-				key = key&^(15<<sh) | ((key>>sh&15+d)%10)<<sh
+				v := key>>sh&15 + d
+				if v >= 10 {
+					v -= 10
+				}
+				key = key&^(15<<sh) | v<<sh
 			}
 		}
 		key &^= m.clear
 		n := 0
 		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
-			if e.cost += m.cost; e.cost <= s.bound {
+			if e.cost += m.cost; e.cost <= bound {
 				s.ents[w*k+n] = e
 				n++
 			}
@@ -218,18 +233,25 @@ func (s *search) step(ui int) {
 	u := &s.units[ui]
 	combos := u.combosOf(s.combosBuf)[s.lo[ui]:s.hi[ui]]
 	s.clearNext()
+	bound := s.bound
 	for si, key := range s.keys {
 		for _, e := range s.ents[si*k : si*k+int(s.cnt[si])] {
-			if e.cost+combos[0].cost > s.bound {
+			if e.cost+combos[0].cost > bound {
 				break
 			}
 			for xi := range combos {
 				x := &combos[xi]
 				c := e.cost + x.cost
-				if c > s.bound {
+				if c > bound {
 					break
 				}
-				nk, ok := s.apply(key, u, x)
+				var nk uint64
+				var ok bool
+				if u.n == 1 {
+					nk, ok = s.plan.step(key, int(u.off), x.chars[0])
+				} else {
+					nk, ok = s.apply(key, u, x)
+				}
 				if ok {
 					s.insert(nk, c, e.node, uint16(xi))
 				}
@@ -347,10 +369,15 @@ func (s *search) insert(key uint64, cost float64, prev int32, combo uint16) {
 
 // reading writes the characters of the path ending at node into raw:
 // each unit's only (or first) combination, then those the path chose.
+// raw holds the lattice's most probable characters when called.
 func (s *search) reading(node int32, raw []byte) {
-	for i := range s.units {
-		u := &s.units[i]
-		copy(raw[u.off:int(u.off)+int(u.n)], s.combosBuf[int(u.cs)+int(s.lo[i])].chars[:u.n])
+	if s.base != nil && !s.plain {
+		copy(raw, s.base)
+	} else {
+		for i := range s.units {
+			u := &s.units[i]
+			copy(raw[u.off:int(u.off)+int(u.n)], s.combosBuf[int(u.cs)+int(s.lo[i])].chars[:u.n])
+		}
 	}
 	for node >= 0 {
 		n := s.nodes[node]

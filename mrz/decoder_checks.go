@@ -20,11 +20,14 @@ type coverW struct {
 
 // checkPlan is what the decoder needs of a layout's check digits.
 type checkPlan struct {
-	cover   [][]coverW // per offset: the check digits covering it
-	digitAt []int8     // per offset: the check whose digit stands there, or -1
-	fillOK  [maxPlanChecks]bool
-	longIdx int8 // the document number check of a TD1 or TD2, or -1
-	opt     span // the optional data a long number goes on in
+	cover [][]coverW // per offset: the check digits covering it
+	// fillMask: per offset, the "fillers only" bits of the check digits
+	// covering it.
+	fillMask []uint64
+	digitAt  []int8 // per offset: the check whose digit stands there, or -1
+	fillOK   [maxPlanChecks]bool
+	longIdx  int8 // the document number check of a TD1 or TD2, or -1
+	opt      span // the optional data a long number goes on in
 }
 
 // The state key: 5 bits per check digit (its sum, then a bit set while it
@@ -45,9 +48,20 @@ func longKey(mode, std, vari, okStd, okVar, n uint64) uint64 {
 	return (mode | std<<2 | vari<<6 | okStd<<10 | okVar<<11 | n<<12) << longShift
 }
 
+// weighted holds (value of c × w) mod 10 for each weight w of a check
+// digit (7, 3, 1) and character c.
+var weighted = func() (t [8][256]uint8) {
+	for _, w := range weights {
+		for c := range t[w] {
+			t[w][c] = uint8(int(charValue[c]) * w % 10)
+		}
+	}
+	return t
+}()
+
 // newCheckPlan builds the plan of a layout of n offsets.
 func newCheckPlan(l *layout, n int) *checkPlan {
-	p := &checkPlan{cover: make([][]coverW, n), digitAt: make([]int8, n), longIdx: -1}
+	p := &checkPlan{cover: make([][]coverW, n), fillMask: make([]uint64, n), digitAt: make([]int8, n), longIdx: -1}
 	for i := range p.digitAt {
 		p.digitAt[i] = -1
 	}
@@ -59,6 +73,7 @@ func newCheckPlan(l *layout, n int) *checkPlan {
 		for _, sg := range c.segs {
 			for o := int(sg.off); o < sg.end() && o < n; o++ {
 				p.cover[o] = append(p.cover[o], coverW{uint8(ci), uint8(weights[k%3])})
+				p.fillMask[o] |= 16 << (5 * uint(ci))
 				k++
 			}
 		}
@@ -94,17 +109,19 @@ func (p *checkPlan) accepts(key uint64) bool {
 // step reads character c at offset o in state key and returns the new
 // state, or false when c breaks a check digit.
 func (p *checkPlan) step(key uint64, o int, c byte) (uint64, bool) {
-	v := uint64(charValue[c])
 	for _, cw := range p.cover[o] {
-		sh := 5 * uint(cw.check)
-		s := (key>>sh&15 + v*uint64(cw.w)) % 10
-		key = key&^(15<<sh) | s<<sh
-		if c != '<' {
-			key &^= 16 << sh
+		sh := 5 * uint(cw.check) & 63 // (a shift the compiler need not guard)
+		s := key>>sh&15 + uint64(weighted[cw.w&7][c])
+		if s >= 10 {
+			s -= 10
 		}
+		key = key&^(15<<sh) | s<<sh
+	}
+	if c != '<' {
+		key &^= p.fillMask[o]
 	}
 	if ci := p.digitAt[o]; ci >= 0 {
-		sh := 5 * uint(ci)
+		sh := 5 * uint(ci) & 63
 		s := key >> sh & 15
 		fill := key>>(sh+4)&1 == 1
 		switch {

@@ -48,7 +48,9 @@ type lattice struct {
 	// text: the cells are Find's confusion priors for the characters read
 	// (top), computed when asked for (see textCells), in scratch.
 	text, strict bool
-	scratch      [maxTextCells]cell
+	// plain: no shortcut, the reference the tests compare the decoder with.
+	plain   bool
+	scratch [maxTextCells]cell
 }
 
 // cellRef locates the cells of one offset in a lattice's store.
@@ -135,13 +137,24 @@ type layoutRun struct {
 func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
 	s.combosBuf, s.unitArena, s.byteArena = s.combosBuf[:0], s.unitArena[:0], s.byteArena[:0]
 	if cap(s.combosBuf) == 0 {
-		s.combosBuf = make([]combo, 0, 2*len(lats)*len(lats[0].top))
+		n := 2 * len(lats) * len(lats[0].top)
+		if lats[0].text {
+			// Text: most characters have one prior; append grows the
+			// room for the others.
+			n = len(lats) * len(lats[0].top) * 5 / 4
+		}
+		s.combosBuf = make([]combo, 0, n)
 	}
 	runs := s.runs[:0]
 	for _, lat := range lats {
 		runs = append(runs, prepare(lat, cfg, s, len(lats)))
 	}
 	s.runs = runs
+	if len(runs) == 1 && !s.plain {
+		if d, ok := asRead(s, &runs[0], cfg); ok {
+			return d, true
+		}
+	}
 	var firstsArr [3]candReading
 	firsts := firstsArr[:0]
 	sure := true
@@ -189,6 +202,35 @@ func decide(lats []*lattice, cfg *decodeConfig, s *search) (decision, bool) {
 	return d, true
 }
 
+// asRead decides, without the search, a layout whose most probable
+// characters are a valid MRZ that every other reading the types allow is
+// more than the margin behind (no unit has another combination within
+// it): the search would find that reading first, alone within the margin,
+// and sure of it. It reports false where that does not hold, and the
+// search decides.
+func asRead(s *search, r *layoutRun, cfg *decodeConfig) (decision, bool) {
+	if !r.searchable || !r.plausible || r.relaxCost != 0 || string(r.relaxed) != string(r.lat.top) {
+		return decision{}, false
+	}
+	for i := range r.units {
+		u := &r.units[i]
+		if u.nc > 1 {
+			if cs := u.combosOf(s.combosBuf); cs[1].cost-cs[0].cost <= cfg.margin+1e-9 {
+				return decision{}, false
+			}
+		}
+	}
+	if !planOf(r.lat.lay).holds(r.lat.top) {
+		return decision{}, false
+	}
+	doc, err := Parse(string(r.lat.top), cfg.ref...)
+	if err != nil || doc.Format() != r.lat.lay.format {
+		return decision{}, false
+	}
+	best := candReading{r.lat, []byte(doc.String()), 0, doc}
+	return fromNear(s, best, append(s.nearArr[:0], best.raw), r, cfg), true
+}
+
 // found is what the search of one layout found: its cheapest valid
 // reading, and, when the same search saw every reading within the margin
 // of it, those that agree with it where no check digit reaches.
@@ -231,7 +273,10 @@ func (r *layoutRun) cheapReading(s *search, cfg *decodeConfig) bool {
 	checked := layoutPlans[r.lat.lay.format].checked
 	for i := range r.units {
 		u := &r.units[i]
-		if cs := u.combosOf(s.combosBuf); (checked[u.off] || checked[int(u.off)+int(u.n)-1]) && r.cutHi[i] > 1 && cs[1].cost-cs[0].cost <= cfg.margin+1e-9 {
+		if r.cutHi[i] <= 1 || !(checked[u.off] || checked[int(u.off)+int(u.n)-1]) {
+			continue
+		}
+		if cs := u.combosOf(s.combosBuf); cs[1].cost-cs[0].cost <= cfg.margin+1e-9 {
 			return true
 		}
 	}
@@ -244,7 +289,7 @@ func (r *layoutRun) cheapReading(s *search, cfg *decodeConfig) bool {
 func (r *layoutRun) bestWithin(s *search, cfg *decodeConfig, bound float64) found {
 	plausible := r.relaxCost + cfg.maxCheck + 1e-9
 	for k := kFirst; k <= kMax; k *= kMax / kFirst {
-		s.reset(planOf(r.lat.lay), r.units, r.cutLo, r.cutHi, k, bound, r.lat.lay.format)
+		s.reset(planOf(r.lat.lay), r.units, r.cutLo, r.cutHi, k, bound, r.lat.lay.format, r.relaxed)
 		paths := s.run()
 		for i, p := range paths {
 			if p.cost > plausible {
@@ -331,7 +376,7 @@ func (r *layoutRun) near(s *search, cfg *decodeConfig, best candReading) ([][]by
 	}
 	limit := best.cost + cfg.margin
 	for k := kFirst; k <= kMax; k *= kMax / kFirst {
-		s.reset(planOf(r.lat.lay), r.units, s.pinLo, s.pinHi, k, limit, r.lat.lay.format)
+		s.reset(planOf(r.lat.lay), r.units, s.pinLo, s.pinHi, k, limit, r.lat.lay.format, nil)
 		paths := s.run()
 		near := append(s.nearArr[:0], best.raw)
 		for _, p := range paths {
@@ -368,24 +413,95 @@ func prepare(lat *lattice, cfg *decodeConfig, s *search, layouts int) layoutRun 
 	n = len(s.byteArena)
 	s.byteArena = append(s.byteArena, lat.top...)
 	r.relaxed = s.byteArena[n:len(s.byteArena):len(s.byteArena)]
+	buf := s.combosBuf // (a local: no write barrier a unit)
+	var lp *layoutPlan
+	if lat.text && !s.plain {
+		lp = layoutPlans[lat.lay.format]
+	}
 	for i := range r.units {
 		u := &r.units[i]
+		if lp != nil && u.n == 1 && u.kind == uPos {
+			if x := lat.top[u.off]; onlyRead(lp, int(u.off), x) {
+				// The character read alone (see textCells): the unit
+				// holds it or nothing.
+				u.cs, u.nc = uint16(len(buf)), 0
+				if !allowTable[u.typ][x] {
+					r.searchable = false
+					continue
+				}
+				buf = append(buf, combo{chars: [3]byte{x}})
+				u.nc = 1
+				continue // relaxed holds x already, at no cost
+			} else if x != 'K' && charIndex[x] >= 0 {
+				// What fill makes of textCells, made once (textCombos).
+				ref := textCombos.at[u.typ][btoi(lp.names[u.off])][btoi(lat.strict)][charIndex[x]]
+				cs := textCombos.all[ref.at : int(ref.at)+int(ref.n)]
+				u.cs, u.nc = uint16(len(buf)), uint8(len(cs))
+				if len(cs) == 0 {
+					r.searchable = false
+					continue
+				}
+				buf = append(buf, cs...)
+				r.relaxCost += cs[0].cost
+				r.relaxed[u.off] = cs[0].chars[0]
+				continue
+			}
+		}
 		var ok bool
-		s.combosBuf, ok = u.fill(lat, math.Inf(1), s.combosBuf)
+		buf, ok = u.fill(lat, math.Inf(1), buf)
 		if !ok {
 			r.searchable = false
 			continue
 		}
-		x := &s.combosBuf[u.cs]
+		x := &buf[u.cs]
 		r.relaxCost += x.cost
 		copy(r.relaxed[u.off:int(u.off)+int(u.n)], x.chars[:u.n])
 	}
+	s.combosBuf = buf
 	r.plausible = r.relaxCost <= cfg.maxType && r.codeAllowed()
 	if r.searchable && r.plausible {
 		r.cutLo, r.cutHi = cutUnchecked(s, lat.lay, r.units)
 	}
 	return r
 }
+
+// textCombos holds what unit.fill makes of the priors of text Find
+// (textCells) for a position of one place that reads a character other
+// than K: by the position's type, whether it is in a name, whether names
+// are strict, and the character's index in mrzChars, the combinations
+// all[at:at+n]: one block, which the collector need not scan.
+var textCombos = func() (t struct {
+	at  [tFiller + 1][2][2][len(mrzChars)]cellRef
+	all []combo
+}) {
+	for typ := range t.at {
+		for name := range t.at[typ] {
+			for strict := range t.at[typ][name] {
+				for i := 0; i < len(mrzChars); i++ {
+					x := mrzChars[i]
+					if x == 'K' {
+						continue
+					}
+					cells := []cell{{x, 0}}
+					cells = appendConfusions(cells, x, name == 1, strict == 1)
+					if ptype(typ) == tFiller && x != '<' {
+						cells = append(cells, cell{'<', costConfusion})
+					}
+					var cs []combo
+					for _, c := range cells {
+						if allowTable[typ][c.c] {
+							cs = append(cs, combo{cost: c.cost, chars: [3]byte{c.c}})
+						}
+					}
+					sortCombos(cs)
+					t.at[typ][name][strict][i] = cellRef{uint16(len(t.all)), uint8(len(cs))}
+					t.all = append(t.all, cs...)
+				}
+			}
+		}
+	}
+	return t
+}()
 
 // cutUnchecked returns the units the search reads: those no check digit
 // reaches keep only their cheapest combinations, where the unit's own
@@ -405,11 +521,11 @@ func cutUnchecked(s *search, l *layout, units []unit) (lo, hi []uint8) {
 	checked := layoutPlans[l.format].checked
 	for i := range units {
 		u := &units[i]
-		cs := u.combosOf(s.combosBuf)
 		hi[i] = u.nc
-		if checked[u.off] || checked[int(u.off)+int(u.n)-1] || !exactUnit(l, u) {
+		if u.nc <= 1 || checked[u.off] || checked[int(u.off)+int(u.n)-1] || !exactUnit(l, u) {
 			continue
 		}
+		cs := u.combosOf(s.combosBuf)
 		j := 1
 		for j < len(cs) && cs[j].cost-cs[0].cost < tie {
 			j++
@@ -494,6 +610,9 @@ func unitTies(s *search, r *layoutRun, base []byte, cfg *decodeConfig, valid []b
 	checked := layoutPlans[r.lat.lay.format].checked
 	for i := range r.units {
 		u := &r.units[i]
+		if u.nc < 2 {
+			continue
+		}
 		margin := tie
 		if checked[u.off] || checked[int(u.off)+int(u.n)-1] {
 			if valid != nil {

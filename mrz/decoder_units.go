@@ -183,9 +183,21 @@ func (u *unit) fill(lat *lattice, limit float64, buf []combo) ([]combo, bool) {
 	var cells [3][maxTextCells]cell
 	var lens, idx [3]int
 	n := int(u.n)
+	date := u.kind == uYear || u.kind == uMonth || u.kind == uDay
 	for j := 0; j < n; j++ {
 		cs := lat.cellsAt(int(u.off) + j)
-		lens[j] = copy(cells[j][:], cs)
+		if date {
+			// A date holds digits or fillers only (see allows): the
+			// others make no combination, and the order is kept.
+			for _, c := range cs {
+				if (isDigit(c.c) || c.c == '<') && lens[j] < maxTextCells {
+					cells[j][lens[j]] = c
+					lens[j]++
+				}
+			}
+		} else {
+			lens[j] = copy(cells[j][:], cs)
+		}
 		if lens[j] == 0 {
 			u.cs, u.nc = uint16(start), 0
 			return buf, false

@@ -183,10 +183,17 @@ func (c Candidate) IsValid() bool { return c.Err == nil && c.Document.IsValid() 
 // are those of Parse (the reference date), WithStrictNames and
 // WithAmbiguityMargin.
 func Find(text string, opts ...Option) ([]Candidate, error) {
+	return find(text, opts, false)
+}
+
+// find is Find; plain turns its shortcuts off (see finder.plain), for the
+// tests that check them.
+func find(text string, opts []Option, plain bool) ([]Candidate, error) {
 	if len(text) > MaxFindInput {
 		return nil, &SyntaxError{Kind: ErrInputTooLong, Detail: "more than 1 MiB"}
 	}
 	f := newFinder(text, opts)
+	f.plain, f.search.plain = plain, plain
 	f.split()
 	f.scan()
 	cs := f.rank()

@@ -56,9 +56,10 @@ type assembly struct {
 // valid documents, Find reports them as ambiguous. With no space, more
 // than four, or no reading of a wanted length, the spaces are removed.
 func (f *finder) readings(l *cline, wants ...int) {
-	s := len(f.gaps(l))
+	gaps, lchars := f.gaps(l), f.chars(l)
+	s := len(gaps)
 	if s == 0 {
-		f.rds = append(f.rds, reading{chars: f.chars(l), line: l})
+		f.rds = append(f.rds, reading{chars: lchars, line: l})
 		return
 	}
 	n := len(f.rds)
@@ -67,13 +68,13 @@ func (f *finder) readings(l *cline, wants ...int) {
 		for j := 0; j < s; j++ {
 			if mask&(1<<j) != 0 {
 				m++
-				inside = inside && f.gaps(l)[j].at != 0 && int(f.gaps(l)[j].at) != len(f.chars(l))
+				inside = inside && gaps[j].at != 0 && int(gaps[j].at) != len(lchars)
 			}
 		}
-		if !inside || !slices.Contains(wants, len(f.chars(l))+m) {
+		if !inside || !slices.Contains(wants, len(lchars)+m) {
 			continue
 		}
-		chars := f.chars(l)
+		chars := lchars
 		if mask != 0 {
 			chars = f.withSpaces(l, mask)
 		}
@@ -81,7 +82,7 @@ func (f *finder) readings(l *cline, wants ...int) {
 		f.rds = append(f.rds, reading{chars, l, mask})
 	}
 	if len(f.rds) == n {
-		f.rds = append(f.rds, reading{f.chars(l), l, 0})
+		f.rds = append(f.rds, reading{lchars, l, 0})
 	}
 }
 
@@ -96,17 +97,14 @@ func (f *finder) fit(a *assembly, k, li int, carry []cchar, prevEnd int) bool {
 	if carry != nil {
 		return f.fitCarry(a, k, li, carry, prevEnd)
 	}
-	// Skip blank lines between MRZ lines.
-	for k > 0 && li < len(f.lines) && len(f.chars(&f.lines[li])) == 0 && !f.lines[li].mrzLike && f.blank(li) {
-		li++
-	}
-	if li >= len(f.lines) || !f.lines[li].mrzLike {
+	// The next MRZ-like line, after blank lines only.
+	if li >= len(f.lines) || (k > 0 && !f.lines[li].blankBefore) {
 		return true
 	}
 	line := &f.lines[li]
 	e0 := len(a.edits)
 	if prevEnd >= 0 {
-		a.edits = f.between(a.edits, prevEnd, line.num)
+		a.edits = f.between(a.edits, prevEnd, int(line.ls))
 	}
 	a.edits = f.edges(a.edits, line)
 	want, next := a.fam.lens[k], 0
@@ -130,12 +128,6 @@ func (f *finder) fit(a *assembly, k, li int, carry []cchar, prevEnd int) bool {
 	f.rds, f.spaced = f.rds[:r0], f.spaced[:w0]
 	a.edits = a.edits[:e0]
 	return ok
-}
-
-// blank reports whether line li holds only whitespace.
-func (f *finder) blank(li int) bool {
-	s, e := f.lineBounds(li + 1)
-	return strings.Trim(f.text[s:e], " \t") == ""
 }
 
 // restAfter returns the length of the line after line k, or 0.
@@ -204,7 +196,7 @@ func (f *finder) fitReading(a *assembly, k, li int, rd reading, exact bool, e0 i
 		}
 	case !exact && got > want && got-want <= 2 && fillersOnly(rd.chars[want:]):
 		e1 := len(a.edits)
-		a.edits = append(a.edits, edit{int(rd.chars[want].start), int(rd.chars[got-1].end), "", ReasonExtraFiller})
+		a.edits = append(a.edits, edit{int(rd.chars[want].start), int(rd.chars[got-1].end()), "", ReasonExtraFiller})
 		ok := f.push(a, k, rd.chars[:want], e0, li+1, nil, line.end)
 		a.edits = a.edits[:e1]
 		if !ok {
@@ -213,11 +205,11 @@ func (f *finder) fitReading(a *assembly, k, li int, rd reading, exact bool, e0 i
 	case !exact && got < want && want-got <= 2 && got > 0 && rd.chars[got-1].c == '<':
 		// A line one or two fillers short at its end.
 		e1 := len(a.edits)
-		at := rd.chars[got-1].end
+		at := rd.chars[got-1].end()
 		a.edits = append(a.edits, edit{int(at), int(at), strings.Repeat("<", want-got), ReasonFillerPadded})
 		padded := append(rd.chars[:got:got], make([]cchar, want-got)...)
 		for j := got; j < want; j++ {
-			padded[j] = cchar{c: '<', start: at, end: at}
+			padded[j] = cchar{c: '<', start: at}
 		}
 		ok := f.push(a, k, padded, e0, li+1, nil, line.end)
 		a.edits = a.edits[:e1]
@@ -233,11 +225,11 @@ func (f *finder) fitReading(a *assembly, k, li int, rd reading, exact bool, e0 i
 func (f *finder) fitBroken(a *assembly, k, li int, rd reading, e0 int) bool {
 	line := &f.lines[li]
 	got, want := len(rd.chars), a.fam.lens[k]
-	if got >= want || len(f.gaps(line)) != 0 || li+1 >= len(f.lines) {
+	if got >= want || len(f.gaps(line)) != 0 || !f.next(li, li+1) {
 		return true
 	}
 	nl := &f.lines[li+1]
-	if !nl.mrzLike || len(f.gaps(nl)) != 0 || got+len(f.chars(nl)) != want {
+	if len(f.gaps(nl)) != 0 || got+len(f.chars(nl)) != want {
 		return true
 	}
 	join := edit{line.end, nl.start, "", ReasonBreakRemoved}
@@ -263,9 +255,10 @@ func (f *finder) fitBroken(a *assembly, k, li int, rd reading, e0 int) bool {
 // in two.
 func (f *finder) mayStart(fam *family, li int) bool {
 	l := &f.lines[li]
-	lo, hi := len(f.chars(l)), len(f.chars(l))
-	if len(f.gaps(l)) <= 4 {
-		hi += len(f.gaps(l))
+	gaps := int(l.g1 - l.g0)
+	lo, hi := int(l.c1-l.c0), int(l.c1-l.c0)
+	if gaps <= 4 {
+		hi += gaps
 	}
 	want := fam.lens[0]
 	if hi >= want-2 && lo <= want+2 {
@@ -277,7 +270,7 @@ func (f *finder) mayStart(fam *family, li int) bool {
 			return true
 		}
 	}
-	return lo < want && len(f.gaps(l)) == 0 && li+1 < len(f.lines) && lo+len(f.chars(&f.lines[li+1])) == want
+	return lo < want && gaps == 0 && f.next(li, li+1) && lo+len(f.chars(&f.lines[li+1])) == want
 }
 
 // fillersOnly reports whether every character of cs is a filler.
@@ -295,17 +288,18 @@ func fillersOnly(cs []cchar) bool {
 func (f *finder) withSpaces(l *cline, mask int) []cchar {
 	start := len(f.spaced)
 	out := f.spaced
+	chars, gaps := f.chars(l), f.gaps(l)
 	si := 0
-	for i := 0; i <= len(f.chars(l)); i++ {
-		for si < len(f.gaps(l)) && int(f.gaps(l)[si].at) == i {
+	for i := 0; i <= len(chars); i++ {
+		for si < len(gaps) && int(gaps[si].at) == i {
 			if mask&(1<<si) != 0 {
-				g := f.gaps(l)[si]
-				out = append(out, cchar{c: '<', reason: ReasonSpaceFiller, start: g.start, end: g.end})
+				g := gaps[si]
+				out = append(out, newCchar('<', ReasonSpaceFiller, g.start, g.end))
 			}
 			si++
 		}
-		if i < len(f.chars(l)) {
-			out = append(out, f.chars(l)[i])
+		if i < len(chars) {
+			out = append(out, chars[i])
 		}
 	}
 	f.spaced = out
@@ -330,13 +324,13 @@ func (f *finder) edges(out []edit, l *cline) []edit {
 	if len(f.chars(l)) == 0 {
 		return out
 	}
-	lineStart, lineEnd := f.lineBounds(l.num)
+	lineStart, lineEnd := int(l.ls), int(l.le)
 	first := int(f.chars(l)[0].start)
 	if s := f.text[lineStart:first]; strings.Trim(s, " \t") != "" {
 		a := lineStart + len(s) - len(strings.TrimLeft(s, " \t"))
 		out = append(out, edit{a, first, "", ReasonStray})
 	}
-	last := int(f.chars(l)[len(f.chars(l))-1].end)
+	last := int(f.chars(l)[len(f.chars(l))-1].end())
 	if s := f.text[last:lineEnd]; strings.Trim(s, " \t") != "" {
 		b := last + len(strings.TrimRight(s, " \t"))
 		out = append(out, edit{last, b, "", ReasonStray})
@@ -344,10 +338,9 @@ func (f *finder) edges(out []edit, l *cline) []edit {
 	return out
 }
 
-// between appends the edits between two MRZ lines: a CR alone read as a
-// line break, and blank lines removed.
-func (f *finder) between(out []edit, prevEnd, nextLine int) []edit {
-	nextStart, _ := f.lineBounds(nextLine)
+// between appends the edits between two MRZ lines, the next starting at
+// byte nextStart: a CR alone read as a line break, and blank lines removed.
+func (f *finder) between(out []edit, prevEnd, nextStart int) []edit {
 	s := f.text[prevEnd:nextStart]
 	i := strings.IndexAny(s, "\r\n")
 	if i < 0 {

@@ -33,7 +33,7 @@ func (f *finder) rank() []Candidate {
 			}
 		}
 	}
-	taken := make([]bool, len(f.lines)+2)
+	taken := make([]bool, f.nlines+2)
 	out := make([]Candidate, 0, len(c))
 	for i, x := range c {
 		if overlaps(taken, x) {

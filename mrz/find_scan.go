@@ -8,17 +8,18 @@ import "math"
 
 // finder holds the state of one call of Find.
 type finder struct {
-	text     string
-	opts     findOptions
-	cfg      decodeConfig
-	lines    []cline
-	starts   []int // byte offset of each line
-	mrzLines int   // lines that look like MRZ lines
-	found    []Candidate
+	text   string
+	opts   findOptions
+	cfg    decodeConfig
+	lines  []cline // the lines that look like MRZ lines
+	nlines int     // all the lines of the text
+	found  []Candidate
 
 	work, budget int
 	limited      bool
 	limitLine    int
+	// plain: no shortcut, the reference the tests compare Find with.
+	plain bool
 
 	// Buffers reused across the text.
 	charBuf []cchar
@@ -55,11 +56,8 @@ func newFinder(text string, opts []Option) *finder {
 
 // scan tries every family at every MRZ-like line.
 func (f *finder) scan() {
-	f.budget = findWorkBase + findWorkPerLine*f.mrzLines
+	f.budget = findWorkBase + findWorkPerLine*len(f.lines)
 	for i := range f.lines {
-		if !f.lines[i].mrzLike {
-			continue
-		}
 		for fi := range families {
 			if !f.scanFamily(fi, i) {
 				return
@@ -79,7 +77,7 @@ func (f *finder) scanFamily(fi, i int) bool {
 	a.pieces, a.edits = a.pieces[:0], a.edits[:0]
 	f.fit(a, 0, i, nil, -1)
 	if a.stopped && !f.limited {
-		f.limited, f.limitLine = true, f.lines[i].num
+		f.limited, f.limitLine = true, int(f.lines[i].num)
 	}
 	return f.work < f.budget
 }

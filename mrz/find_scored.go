@@ -75,6 +75,12 @@ const (
 // those of Find (the reference date, the margin). The work is bounded by
 // the size of the input plus a constant.
 func FindScored(lines [][]Position, opts ...Option) ([]Candidate, error) {
+	return findScored(lines, opts, false)
+}
+
+// findScored is FindScored; plain turns the search's shortcuts off, for
+// the tests that check them.
+func findScored(lines [][]Position, opts []Option, plain bool) ([]Candidate, error) {
 	lens, err := scoredShape(lines)
 	if err != nil {
 		return nil, err
@@ -88,9 +94,9 @@ func FindScored(lines [][]Position, opts ...Option) ([]Candidate, error) {
 	lays := layoutsFor(lens)
 	lats := make([]*lattice, len(lays))
 	for i, l := range lays {
-		lats[i] = &lattice{lay: l, store: store, refs: refs, top: top}
+		lats[i] = &lattice{lay: l, store: store, refs: refs, top: top, plain: plain}
 	}
-	var s search
+	s := search{plain: plain}
 	d, ok := decide(lats, &cfg, &s)
 	if !ok {
 		return nil, nil

@@ -414,6 +414,20 @@ func BenchmarkFind(b *testing.B) {
 	}
 }
 
+// BenchmarkFindValid is BenchmarkFind with the TD3 read without a misread:
+// decided without the search.
+func BenchmarkFindValid(b *testing.B) {
+	page := strings.Replace(benchPage(), "L8989O2C36UTO74O8122F", "L898902C36UTO7408122F", 1)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	for i := 0; i < b.N; i++ {
+		cs, _ := mrz.Find(page, ref2026)
+		if len(cs) == 0 || !cs[0].IsValid() || len(cs[0].Corrections) != 0 {
+			b.Fatal("not read as printed")
+		}
+	}
+}
+
 // pageOf is a page of n lines of other text holding, in its middle, the
 // TD3 of benchPage with its two misreads.
 func pageOf(n int) string {
@@ -452,6 +466,12 @@ func TestFindAllocs(t *testing.T) {
 	page := benchPage()
 	if got := testing.AllocsPerRun(100, func() { _, _ = mrz.Find(page, ref2026) }); got > 40 {
 		t.Errorf("Find on the 60-line page: %v allocations, want at most 40", got)
+	}
+	// A page ten thousand lines long allocates little more: the lines that
+	// look like MRZ lines grow one block each.
+	long := pageOf(10000)
+	if got := testing.AllocsPerRun(5, func() { _, _ = mrz.Find(long, ref2026) }); got > 40 {
+		t.Errorf("Find on a 10,000-line page: %v allocations, want at most 40", got)
 	}
 }
 

@@ -41,17 +41,18 @@ func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, boo
 	if need := familyRaw[fi]; cap(f.raw) < need {
 		f.raw, f.src = make([]byte, 0, need), make([]cchar, 0, need)
 	}
-	f.raw, f.src = f.raw[:0], f.src[:0]
+	src := f.src[:0]
 	for i, p := range pieces {
 		if i > 0 {
-			f.raw = append(f.raw, '\n')
-			f.src = append(f.src, cchar{})
+			src = append(src, cchar{c: '\n'})
 		}
-		for _, c := range p.chars {
-			f.raw = append(f.raw, c.c)
-			f.src = append(f.src, c)
-		}
+		src = append(src, p.chars...)
 	}
+	raw := f.raw[:len(src)]
+	for i, c := range src {
+		raw[i] = c.c
+	}
+	f.raw, f.src = raw, src
 	lays := f.layBuf[:0]
 	for _, l := range familyLayouts[fi] {
 		if codeReachable(l, f.raw) {
@@ -64,7 +65,7 @@ func (f *finder) repair(fi int, pieces []piece, first, last int) (Candidate, boo
 	f.latPtrs = f.latPtrs[:0]
 	for i, l := range lays {
 		lat := &f.lats[i]
-		lat.lay, lat.top, lat.text, lat.strict = l, f.raw, true, f.opts.strictNames
+		lat.lay, lat.top, lat.text, lat.strict, lat.plain = l, f.raw, true, f.opts.strictNames, f.plain
 		f.latPtrs = append(f.latPtrs, lat)
 	}
 	d, ok := decide(f.latPtrs, &f.cfg, &f.search)
@@ -97,8 +98,8 @@ func (f *finder) candidate(d decision, pieces []piece, first, last int) Candidat
 			}
 		}
 	}
-	edits = f.charEdits(edits, d.lat, d.base)
-	c := Candidate{Document: d.doc, Err: d.err(), StartLine: f.lines[first].num, EndLine: f.lines[last].num}
+	edits, unverified := f.charEdits(edits, d.lat, d.base)
+	c := Candidate{Document: d.doc, Err: d.err(), StartLine: int(f.lines[first].num), EndLine: int(f.lines[last].num)}
 	c.Corrections = f.corrections(edits, pinned)
 	for _, alt := range d.alts {
 		raw := append([]byte(nil), d.base...)
@@ -107,14 +108,14 @@ func (f *finder) candidate(d decision, pieces []piece, first, last int) Candidat
 		}
 		var es []edit
 		for _, p := range alt {
-			if s := f.src[p.off]; s.start != s.end {
-				es = append(es, edit{int(s.start), int(s.end), string(p.to), s.reason | explain(d.lat, raw, p.off)})
+			if s := f.src[p.off]; s.size != 0 {
+				es = append(es, edit{int(s.start), int(s.end()), string(p.to), s.reason() | explain(d.lat, raw, p.off)})
 			}
 		}
 		c.Alternatives = append(c.Alternatives, f.corrections(es, pinned))
 	}
 	c.Document.corr = c.Corrections
-	c.Document.unverified = unverifiedFields(d.lat, d.base)
+	c.Document.unverified = unverified
 	c.Score = textScore(c, d)
 	return c
 }
@@ -141,23 +142,30 @@ func textScore(c Candidate, d decision) float64 {
 
 // charEdits appends an edit for each character of the assembly that raw,
 // the MRZ read, holds differently from the input, with its reasons: its
-// normalization, then its repair.
-func (f *finder) charEdits(edits []edit, lat *lattice, raw []byte) []edit {
+// normalization, then its repair. It also returns unverifiedFields(lat,
+// raw), from the same explanations.
+func (f *finder) charEdits(edits []edit, lat *lattice, raw []byte) ([]edit, uint32) {
+	var unverified uint32
 	for off, c := range f.src {
-		if c.start == c.end {
+		var why Reason
+		if raw[off] != lat.top[off] && raw[off] != '\n' {
+			why = explain(lat, raw, off)
+			if why&ReasonUnverified != 0 {
+				if id, ok := lat.lay.fieldIDAt(off); ok {
+					unverified |= 1 << id
+				}
+			}
+		}
+		if c.size == 0 {
 			continue // an inserted filler: part of its padding edit
 		}
-		from := f.text[c.start:c.end]
+		from := f.text[c.start:c.end()]
 		if len(from) == 1 && from[0] == raw[off] {
 			continue
 		}
-		reason := c.reason
-		if raw[off] != lat.top[off] {
-			reason |= explain(lat, raw, off)
-		}
-		edits = append(edits, edit{int(c.start), int(c.end), string(raw[off]), reason})
+		edits = append(edits, edit{int(c.start), int(c.end()), string(raw[off]), c.reason() | why})
 	}
-	return edits
+	return edits, unverified
 }
 
 // diffCorrections returns the corrections of full that base does not hold,
@@ -214,11 +222,33 @@ func (f *finder) corrections(es []edit, pinned map[int]bool) []Correction {
 	}
 	out := make([]Correction, 0, len(merged))
 	for _, e := range merged {
-		line := sort.Search(len(f.starts), func(i int) bool { return f.starts[i] > e.start })
-		col := utf8.RuneCountInString(f.text[f.starts[line-1]:e.start]) + 1
+		line, col := f.lineCol(e.start)
 		out = append(out, Correction{Line: line, Column: col, From: f.text[e.start:e.end], To: e.to, Reason: e.reason})
 	}
 	return out
+}
+
+// lineCol returns the line and column (1-based, in characters) of byte
+// off of the text: from the start of the last MRZ-like line at or before
+// it, counting the line breaks (LF, CRLF or CR alone) on the way.
+func (f *finder) lineCol(off int) (int, int) {
+	i := sort.Search(len(f.lines), func(i int) bool { return int(f.lines[i].ls) > off })
+	line, start := 1, 0
+	if i > 0 {
+		line, start = int(f.lines[i-1].num), int(f.lines[i-1].ls)
+	}
+	for j := start; j < off; j++ {
+		switch f.text[j] {
+		case '\n':
+			line, start = line+1, j+1
+		case '\r':
+			if j+1 < len(f.text) && f.text[j+1] == '\n' {
+				j++
+			}
+			line, start = line+1, j+1
+		}
+	}
+	return line, utf8.RuneCountInString(f.text[start:off]) + 1
 }
 
 // joinable reports whether the case correction e may join prev: on one

@@ -71,7 +71,7 @@ func textCells(lat *lattice, o int) []cell {
 		return nil
 	}
 	lp := layoutPlans[lat.lay.format]
-	if confusables[x] == "" && x != 'K' && (lp.types[o] != tFiller || x == '<') {
+	if onlyRead(lp, o, x) {
 		return onlyCell[x : int(x)+1] // the character read, alone
 	}
 	buf := lat.scratch[:0]
@@ -95,6 +95,13 @@ func textCells(lat *lattice, o int) []cell {
 		buf = append(buf, cell{'<', costConfusion})
 	}
 	return buf
+}
+
+// onlyRead reports whether the only prior of x read at offset o is x
+// itself: no character OCR confuses it with, not a K, and not where only
+// a filler may stand (but for a filler).
+func onlyRead(lp *layoutPlan, o int, x byte) bool {
+	return confusables[x] == "" && x != 'K' && (lp.types[o] != tFiller || x == '<')
 }
 
 // appendConfusions appends the characters OCR confuses with x: in a name,
