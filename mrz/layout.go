@@ -29,6 +29,7 @@ type layout struct {
 	longNumber bool // the TD1/TD2 rule for document numbers over 9 characters
 	bsn        bool // Dutch cards may carry a citizen service number (NLD TD1)
 	plan       sumPlan
+	kernel     scanKernel // the scan written out for the layout, if any (kernels.go)
 }
 
 // span is a run of characters of the raw MRZ (lines joined by '\n').

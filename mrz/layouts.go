@@ -45,11 +45,15 @@ var layoutList = func() []*layout {
 				check(CheckComposite, 2, 36, b.sp(2, 1, 10), b.sp(2, 14, 20), b.sp(2, 22, 35))
 		case TD3:
 			b.codes("P", "P?")
+			b.lay.kernel = kernelTD3
 			b.field(fOptional, kText, 2, 29, 42).
 				check(CheckOptionalData, 2, 43, b.sp(2, 29, 42)).
 				check(CheckComposite, 2, 44, b.sp(2, 1, 10), b.sp(2, 14, 20), b.sp(2, 22, 43))
 		default: // visas: optional data to the end, no composite
 			b.codes("V", "V?")
+			if n == 44 {
+				b.lay.kernel = kernelTD3
+			}
 			b.lay.claim = func(raw string, _ int) bool { return raw[0] == 'V' }
 			b.field(fOptional, kText, 2, 29, n)
 		}
@@ -74,6 +78,7 @@ var layoutList = func() []*layout {
 	// TD1 last: it takes every MRZ of three lines that is not a CH-DL.
 	b = newLayout(TD1, "TD1", 30, 30, 30).codes("I", "A?", "C?", "I?")
 	b.lay.fallback, b.lay.longNumber, b.lay.bsn = true, true, true
+	b.lay.kernel = kernelTD1
 	b.field(fCode, kCode, 1, 1, 2).field(fIssuing, kCountry, 1, 3, 5).field(fNumber, kText, 1, 6, 14).
 		field(fOptional, kText, 1, 16, 30).
 		field(fBirth, kBirth, 2, 1, 6).field(fSex, kSex, 2, 8, 8).field(fExpiry, kExpiry, 2, 9, 14).
