@@ -30,6 +30,12 @@ type layout struct {
 	bsn        bool // Dutch cards may carry a citizen service number (NLD TD1)
 	plan       sumPlan
 	kernel     scanKernel // the scan written out for the layout, if any (kernels.go)
+	// What validateFast needs: whether it may take the layout, the lines
+	// holding a name field (bit i for line i+1), the status of every check
+	// passed.
+	fast      bool
+	nameLines uint8
+	passed    [numChecks]CheckStatus
 }
 
 // span is a run of characters of the raw MRZ (lines joined by '\n').
@@ -248,6 +254,13 @@ func (b builder) done() *layout {
 	l.checked = planValidation(l)
 	l.jsonKeys = jsonKeysOf(l)
 	l.plan = planSums(l)
+	l.fast = l.rules == nil && l.states == nil && len(l.checked.digits) == 0
+	for _, fd := range l.checked.names {
+		l.nameLines |= 1 << fd.line
+	}
+	for _, c := range l.checks {
+		l.passed[c.id] = CheckPassed
+	}
 	return l
 }
 
