@@ -34,17 +34,21 @@ func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, part
 // number YYMMDD with the reference's (a birth or issue date) or with that
 // of the reference less 50 years (an expiry date).
 type refKeys struct {
-	pastBase, pastKey int // the reference's century (2000) and YYMMDD within it
-	winBase, winKey   int // the same of the reference less 50 years
+	pastBase, pastKey int        // the reference's century (2000) and YYMMDD within it
+	winBase, winKey   int        // the same of the reference less 50 years
+	ref               field.Date // the reference they were worked out for
 	ok                bool
 }
+
+// holds reports whether k holds the keys of ref.
+func (k *refKeys) holds(ref field.Date) bool { return k.ok && k.ref == ref }
 
 // keysOf returns the keys of ref, not ok when ref is too early for them
 // (before the year 50: the window's start would not be positive).
 func keysOf(ref field.Date) refKeys {
 	ry, rm, rd := ref.Year(), int(ref.Month()), ref.Day()
 	ly, ld := ry-50, rd
-	if ly < 0 {
+	if ly < 0 || !ref.IsFull() {
 		return refKeys{}
 	}
 	if rm == 2 && rd == 29 && field.DaysIn(ly, 2) == 28 {
@@ -53,7 +57,7 @@ func keysOf(ref field.Date) refKeys {
 	return refKeys{
 		pastBase: ry - ry%100, pastKey: ry%100*10000 + rm*100 + rd,
 		winBase: ly - ly%100, winKey: ly%100*10000 + rm*100 + ld,
-		ok: true,
+		ref: ref, ok: true,
 	}
 }
 

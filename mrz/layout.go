@@ -23,6 +23,9 @@ type layout struct {
 	// claim tells this layout from those of the same line lengths listed
 	// after it: nil claims every MRZ of its lengths.
 	claim func(raw string, line1 int) bool
+	// claimCode, when not 0, is the claim "the document code starts with
+	// claimCode" (the visas), tested without a call.
+	claimCode byte
 	// fallback makes this layout the one of its number of lines when no
 	// line length matches any.
 	fallback   bool
@@ -35,6 +38,7 @@ type layout struct {
 	// passed.
 	fast      bool
 	nameLines uint8
+	breaks    [2]uint8 // the offsets of the line breaks in raw (quickLayout)
 	passed    [numChecks]CheckStatus
 }
 
@@ -125,6 +129,17 @@ func (l *layout) codeOK(c0, c1 byte) bool {
 		}
 	}
 	return false
+}
+
+// claims reports whether l claims an MRZ of its line lengths (see claim).
+func (l *layout) claims(raw string, line1 int) bool {
+	switch {
+	case l.claimCode != 0:
+		return len(raw) > 0 && raw[0] == l.claimCode
+	case l.claim != nil:
+		return l.claim(raw, line1)
+	}
+	return true
 }
 
 // total returns the number of characters of the MRZ without line breaks.
@@ -254,6 +269,11 @@ func (b builder) done() *layout {
 	l.checked = planValidation(l)
 	l.jsonKeys = jsonKeysOf(l)
 	l.plan = planSums(l)
+	for i, off := 0, 0; i+1 < int(l.nlines); i++ {
+		off += int(l.lens[i])
+		l.breaks[i] = uint8(off)
+		off++
+	}
 	l.fast = l.rules == nil && l.states == nil && len(l.checked.digits) == 0
 	for _, fd := range l.checked.names {
 		l.nameLines |= 1 << fd.line

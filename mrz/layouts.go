@@ -54,7 +54,8 @@ var layoutList = func() []*layout {
 			if n == 44 {
 				b.lay.kernel = kernelTD3
 			}
-			b.lay.claim = func(raw string, _ int) bool { return raw[0] == 'V' }
+			b.lay.claimCode = 'V'
+
 			b.field(fOptional, kText, 2, 29, n)
 		}
 		ls = append(ls, b.done())
@@ -161,16 +162,17 @@ func quickLayout(s string) *layout {
 		return nil
 	}
 	for _, l := range quickShapes[len(s)] {
-		off, ok := 0, true
-		for i := 0; i+1 < int(l.nlines); i++ {
-			off += int(l.lens[i])
-			if s[off] != '\n' {
-				ok = false
-				break
-			}
-			off++
+		// len(s) is that of l's raw: its line breaks lie inside s.
+		if (l.nlines > 1 && s[l.breaks[0]] != '\n') || (l.nlines > 2 && s[l.breaks[1]] != '\n') {
+			continue
 		}
-		if ok && (l.claim == nil || l.claim(s, int(l.lens[0]))) {
+		if l.claimCode != 0 {
+			if s[0] == l.claimCode {
+				return l
+			}
+			continue
+		}
+		if l.claim == nil || l.claim(s, int(l.lens[0])) {
 			return l
 		}
 	}

@@ -87,12 +87,16 @@ func (d *Document) validateFast(o *options, digits uint8, sums *[maxChecks]int) 
 		d.nationality = c
 	}
 	if len(v.dates) > 0 {
-		keys := keysOf(o.ref)
+		keys := &o.keys
+		if !keys.holds(o.ref) {
+			k := keysOf(o.ref)
+			keys = &k
+		}
 		for _, dt := range v.dates {
 			if dt.sp.n != 6 {
 				return false
 			}
-			t, ok := d.dateFast(dt.sp.off, dt.kind != kExpiry, &keys)
+			t, ok := d.dateFast(dt.sp.off, dt.kind != kExpiry, keys)
 			if !ok {
 				return false
 			}
