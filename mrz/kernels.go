@@ -33,7 +33,12 @@ func (c chain) add3(s string) chain {
 }
 
 // add9 adds s[0:9].
-func (c chain) add9(s string) chain { return c.add3(s[0:3]).add3(s[3:6]).add3(s[6:9]) }
+func (c chain) add9(s string) chain {
+	s = s[:9]
+	return chain{c.a + charInfo[s[0]] + charInfo[s[3]] + charInfo[s[6]],
+		c.b + charInfo[s[1]] + charInfo[s[4]] + charInfo[s[7]],
+		c.c + charInfo[s[2]] + charInfo[s[5]] + charInfo[s[8]]}
+}
 
 // add2 adds s[0:2] at offsets 0, 1 (the end of a segment).
 func (c chain) add2(s string) chain {

@@ -38,6 +38,7 @@ type layout struct {
 	// passed.
 	fast      bool
 	nameLines uint8
+	codeAny   uint32   // bit c-'A': the code c? is allowed (codeOK)
 	breaks    [2]uint8 // the offsets of the line breaks in raw (quickLayout)
 	passed    [numChecks]CheckStatus
 }
@@ -123,6 +124,9 @@ func (r *charRule) allows(c byte) bool {
 
 // codeOK reports whether c0 c1 is one of the layout's document codes.
 func (l *layout) codeOK(c0, c1 byte) bool {
+	if k := uint32(c0) - 'A'; k < 26 && l.codeAny>>k&1 != 0 && !isDigit(c1) {
+		return true
+	}
 	for _, p := range l.codes {
 		if p[0] == c0 && (p[1] == c1 || (p[1] == '?' && !isDigit(c1))) {
 			return true
@@ -269,6 +273,11 @@ func (b builder) done() *layout {
 	l.checked = planValidation(l)
 	l.jsonKeys = jsonKeysOf(l)
 	l.plan = planSums(l)
+	for _, c := range l.codes {
+		if c[1] == '?' && isLetter(c[0]) {
+			l.codeAny |= 1 << (c[0] - 'A')
+		}
+	}
 	for i, off := 0, 0; i+1 < int(l.nlines); i++ {
 		off += int(l.lens[i])
 		l.breaks[i] = uint8(off)
