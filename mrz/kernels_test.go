@@ -60,3 +60,38 @@ func TestScanKernels(t *testing.T) {
 		t.Errorf("%d layouts with kernels, want 3 (TD3, MRV-A, TD1)", kernels)
 	}
 }
+
+// TestValidateFastTaken checks that a valid MRZ of every layout
+// validateFast takes, its dates full, passes it (a slip there would only cost speed, as
+// validate gives the same result: the reference tests cannot see it).
+func TestValidateFastTaken(t *testing.T) {
+	seen := map[Format]bool{}
+	for _, s := range referenceSeeds(t) {
+		for _, ref := range []Option{WithReferenceDate(refDate2026), {}} {
+			d, err := Parse(s, ref)
+			// Unknown parts of a birth date and long document numbers take
+			// validate; so do the French layouts, whose lines of names hold
+			// digits (FR-DL) or whose issue date has four digits (FR-CNI).
+			if err != nil || !d.lay.fast || d.birth.IsPartial() || d.LongDocumentNumber() ||
+				d.Format() == FrenchID || d.Format() == FrenchDrivingLicence {
+				continue
+			}
+			o := mergeOptions([]Option{ref})
+			var sums [maxChecks]int
+			digits, ok := d.lay.scan(d.raw, &sums)
+			fresh := Document{raw: d.raw, lay: d.lay}
+			if !ok || !fresh.validateFast(&o, digits, &sums) {
+				t.Errorf("%s %q: validateFast refused a valid MRZ", d.lay.label, d.raw)
+			}
+			if fresh.birth != d.birth || fresh.expiry != d.expiry || fresh.status != d.status {
+				t.Errorf("%s %q: validateFast read other values", d.lay.label, d.raw)
+			}
+			seen[d.Format()] = true
+		}
+	}
+	for _, f := range []Format{TD3, TD1, TD2, MRVA, MRVB} {
+		if !seen[f] {
+			t.Errorf("no valid %v seen", f)
+		}
+	}
+}
