@@ -34,8 +34,8 @@ func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, part
 // number YYMMDD with the reference's (a birth or issue date) or with that
 // of the reference less 50 years (an expiry date).
 type refKeys struct {
-	pastBase, pastKey int        // the reference's century (2000) and YYMMDD within it
-	winBase, winKey   int        // the same of the reference less 50 years
+	pastBase, pastKey int32      // the reference's century (2000) and YYMMDD within it
+	winBase, winKey   int32      // the same of the reference less 50 years
 	ref               field.Date // the reference they were worked out for
 	ok                bool
 }
@@ -55,8 +55,8 @@ func keysOf(ref field.Date) refKeys {
 		ld = 28 // 29 February less 50 years is 28 February
 	}
 	return refKeys{
-		pastBase: ry - ry%100, pastKey: ry%100*10000 + rm*100 + rd,
-		winBase: ly - ly%100, winKey: ly%100*10000 + rm*100 + ld,
+		pastBase: int32(ry - ry%100), pastKey: int32(ry%100*10000 + rm*100 + rd),
+		winBase: int32(ly - ly%100), winKey: int32(ly%100*10000 + rm*100 + ld),
 		ref: ref, ok: true,
 	}
 }
@@ -83,13 +83,13 @@ func (d *Document) dateFast(off uint8, past bool, k *refKeys) (field.Date, bool)
 	key := yy*10000 + mm*100 + dd
 	var year int
 	if past {
-		year = k.pastBase + yy
-		if key > k.pastKey {
+		year = int(k.pastBase) + yy
+		if key > int(k.pastKey) {
 			year -= 100
 		}
 	} else {
-		year = k.winBase + yy
-		if key < k.winKey {
+		year = int(k.winBase) + yy
+		if key < int(k.winKey) {
 			year += 100
 		}
 	}

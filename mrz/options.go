@@ -60,7 +60,10 @@ func (o *options) merge(opts []Option) {
 	for i := range opts {
 		x := &opts[i]
 		if x.ref.IsFull() {
-			o.ref, o.keys = x.ref, x.keys
+			// Two plain copies: a tuple would go through a temporary
+			// whose overlapping stores stall the loads that follow.
+			o.ref = x.ref
+			o.keys = x.keys
 		}
 		if x.set&setTranslit != 0 {
 			o.translit = x.translit
