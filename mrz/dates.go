@@ -29,6 +29,74 @@ func (d *Document) date(sp span, name FieldName, past bool, ref field.Date, part
 	return d.dateSlow(sp, name, past, ref, partial, hint)
 }
 
+// refKeys are what the century of a full date needs of the reference
+// date, worked out once a parse: a date of YYMMDD is compared as the
+// number YYMMDD with the reference's (a birth or issue date) or with that
+// of the reference less 50 years (an expiry date).
+type refKeys struct {
+	pastBase, pastKey int32      // the reference's century (2000) and YYMMDD within it
+	winBase, winKey   int32      // the same of the reference less 50 years
+	ref               field.Date // the reference they were worked out for
+	ok                bool
+}
+
+// holds reports whether k holds the keys of ref.
+func (k *refKeys) holds(ref field.Date) bool { return k.ok && k.ref == ref }
+
+// keysOf returns the keys of ref, not ok when ref is too early for them
+// (before the year 50: the window's start would not be positive).
+func keysOf(ref field.Date) refKeys {
+	ry, rm, rd := ref.Year(), int(ref.Month()), ref.Day()
+	ly, ld := ry-50, rd
+	if ly < 0 || !ref.IsFull() {
+		return refKeys{}
+	}
+	if rm == 2 && rd == 29 && field.DaysIn(ly, 2) == 28 {
+		ld = 28 // 29 February less 50 years is 28 February
+	}
+	return refKeys{
+		pastBase: int32(ry - ry%100), pastKey: int32(ry%100*10000 + rm*100 + rd),
+		winBase: int32(ly - ly%100), winKey: int32(ly%100*10000 + rm*100 + ld),
+		ref: ref, ok: true,
+	}
+}
+
+// dateFast reads the common case of a date field, six digits making a date
+// without a hint for its century, with the keys of the reference: the
+// latest such date not after it (past) or the one in the 100 years from the
+// reference less 50 years. It reports false for anything else, which date
+// reads.
+func (d *Document) dateFast(off uint8, past bool, k *refKeys) (field.Date, bool) {
+	r := d.raw[off:]
+	if len(r) < 6 || !k.ok {
+		return field.Date{}, false
+	}
+	r = r[:6]
+	y0, y1, m0, m1, d0, d1 := r[0]-'0', r[1]-'0', r[2]-'0', r[3]-'0', r[4]-'0', r[5]-'0'
+	if y0 > 9 || y1 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 {
+		return field.Date{}, false
+	}
+	yy, mm, dd := int(y0)*10+int(y1), int(m0)*10+int(m1), int(d0)*10+int(d1)
+	if uint(mm-1) >= 12 || uint(dd-1) >= 31 {
+		return field.Date{}, false
+	}
+	key := yy*10000 + mm*100 + dd
+	var year int
+	if past {
+		year = int(k.pastBase) + yy
+		if key > int(k.pastKey) {
+			year -= 100
+		}
+	} else {
+		year = int(k.winBase) + yy
+		if key < int(k.winKey) {
+			year += 100
+		}
+	}
+	t, err := field.PartialDate(year, time.Month(mm), dd)
+	return t, err == nil && year > 0
+}
+
 // century returns the year ending in yy of a date, as date chooses it.
 func century(yy, m, day int, past bool, ref field.Date, hint int16) int {
 	if hint > 0 && int(hint)%100 == yy {

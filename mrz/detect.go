@@ -18,7 +18,7 @@ func detect(raw string, lens []int) (*layout, error) {
 	}
 	l := pick
 	for _, c := range layoutList {
-		if c.nlines == pick.nlines && c.lens == pick.lens && (c.claim == nil || c.claim(raw, lens[0])) {
+		if c.nlines == pick.nlines && c.lens == pick.lens && c.claims(raw, lens[0]) {
 			l = c
 			break
 		}

@@ -98,24 +98,33 @@ func (d Document) DocumentCode() string { return trimFillers(d.get(fCode)) }
 
 // Kind returns the kind of document its code says it is.
 func (d Document) Kind() Kind {
-	c := d.get(fCode)
-	if len(c) < 2 {
+	if d.lay == nil {
 		return KindUnknown
 	}
+	return d.lay.kind(d.raw)
+}
+
+// kind is Document.Kind for an MRZ of layout l.
+func (l *layout) kind(raw string) Kind {
+	sp := l.f[fCode]
+	if sp.n < 2 || int(sp.off)+1 >= len(raw) {
+		return KindUnknown
+	}
+	c0, c1 := raw[sp.off], raw[sp.off+1]
 	switch {
-	case d.lay.format == SwissDrivingLicence || d.lay.format == FrenchDrivingLicence:
+	case l.format == SwissDrivingLicence || l.format == FrenchDrivingLicence:
 		return KindDrivingLicence
-	case c == "PU":
+	case c0 == 'P' && c1 == 'U':
 		return KindEmergencyTravelDocument
-	case c == "IP":
+	case c0 == 'I' && c1 == 'P':
 		return KindPassportCard
-	case c == "AC":
+	case c0 == 'A' && c1 == 'C':
 		return KindCrewCertificate
-	case c[0] == 'P':
+	case c0 == 'P':
 		return KindPassport
-	case c[0] == 'V':
+	case c0 == 'V':
 		return KindVisa
-	case c[0] == 'I' || c[0] == 'A' || c[0] == 'C':
+	case c0 == 'I' || c0 == 'A' || c0 == 'C':
 		return KindIDCard
 	}
 	return KindUnknown
@@ -184,94 +193,116 @@ func (d Document) OptionalData() string {
 func (d Document) OptionalData2() string { return trimFillers(d.get(fOptional2)) }
 
 // nameParts splits the name field at the first "<<".
-func (d Document) nameParts() (primary, secondary string) {
-	n := d.get(fName)
-	for i := 0; i+1 < len(n); i++ {
-		if n[i] == '<' && n[i+1] == '<' {
-			return n[:i], n[i+2:]
-		}
+func (d Document) nameParts() (primary, secondary string) { return (&d).names() }
+
+// names is nameParts.
+func (d *Document) names() (primary, secondary string) {
+	if d.lay == nil {
+		return "", ""
+	}
+	sp := d.lay.f[fName]
+	n := d.raw[sp.off:sp.end()]
+	if i := strings.Index(n, "<<"); i >= 0 {
+		return n[:i], n[i+2:]
 	}
 	return n, ""
 }
 
+// trimNameFillers is trimFillers for the long fields of names, eight
+// fillers at a time.
+func trimNameFillers(s string) string {
+	i := len(s)
+	for i >= 8 && s[i-8:i] == "<<<<<<<<" {
+		i -= 8
+	}
+	for i > 0 && s[i-1] == '<' {
+		i--
+	}
+	return s[:i]
+}
+
 // Surname returns the primary identifier with '<' read as a space. It is
 // empty when the name starts with "<<".
-func (d Document) Surname() string {
-	p, _ := d.nameParts()
-	if d.has(fSurname) {
-		p = d.get(fSurname)
+func (d Document) Surname() string { return (&d).surname() }
+
+func (d *Document) surname() string {
+	if d.lay == nil {
+		return ""
 	}
-	p = trimFillers(p)
+	var p string
+	if sp := d.lay.f[fSurname]; sp.n > 0 {
+		p = trimNameFillers(d.raw[sp.off:sp.end()])
+	} else {
+		p, _ = d.names()
+		p = trimFillers(p)
+	}
 	for len(p) > 0 && p[0] == '<' {
 		p = p[1:]
 	}
-	if strings.IndexByte(p, '<') < 0 {
-		return p
+	if strings.IndexByte(p, '<') >= 0 {
+		return strings.ReplaceAll(p, "<", " ")
 	}
-	return strings.ReplaceAll(p, "<", " ")
+	return p
 }
 
 // GivenNames returns the secondary identifier split into names at fillers.
 // In the French ID card, whose given names are separated by "<<", a single
-// '<' inside a name is read as a space.
+// '<' inside a name is read as a space. It is nil when there are none.
+//
+// The slice is new; a caller that does not keep it lets it live on its
+// stack, for up to four names. AppendGivenNames appends them to a slice of
+// the caller's.
 func (d Document) GivenNames() []string {
-	if d.has(fGiven) {
-		var out []string
-		for part := range strings.SplitSeq(trimFillers(d.get(fGiven)), "<<") {
-			if part = strings.Trim(part, "<"); part != "" {
-				out = append(out, strings.ReplaceAll(part, "<", " "))
-			}
-		}
-		return out
-	}
-	_, s := d.nameParts()
-	s = trimFillers(s)
-	// One pass into a small array on the stack, then one exact slice.
-	var parts [8]string
-	n, start := 0, -1
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && s[i] != '<' {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start < 0 {
-			continue
-		}
-		if n == len(parts) {
-			return splitNames(s)
-		}
-		parts[n], n, start = s[start:i], n+1, -1
-	}
-	if n == 0 {
+	out := (&d).appendNames(make([]string, 0, 4))
+	if len(out) == 0 {
 		return nil
 	}
-	out := make([]string, n)
-	copy(out, parts[:n])
 	return out
 }
 
-// splitNames splits s at fillers, dropping empty parts.
-func splitNames(s string) []string {
-	var out []string
-	for part := range strings.SplitSeq(s, "<") {
-		if part != "" {
-			out = append(out, part)
-		}
+// AppendGivenNames appends the given names (see GivenNames) to dst and
+// returns the extended slice.
+func (d Document) AppendGivenNames(dst []string) []string { return (&d).appendNames(dst) }
+
+func (d *Document) appendNames(dst []string) []string {
+	if d.lay == nil {
+		return dst
 	}
-	return out
+	if sp := d.lay.f[fGiven]; sp.n > 0 {
+		for part := range strings.SplitSeq(trimNameFillers(d.raw[sp.off:sp.end()]), "<<") {
+			if part = strings.Trim(part, "<"); part != "" {
+				dst = append(dst, strings.ReplaceAll(part, "<", " "))
+			}
+		}
+		return dst
+	}
+	_, s := d.names()
+	s = trimNameFillers(s)
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			return append(dst, s)
+		}
+		if i > 0 {
+			dst = append(dst, s[:i])
+		}
+		s = s[i+1:]
+	}
+	return dst
 }
 
 // NameTruncated reports whether the name (or, in national layouts, the
 // surname) fills its field to the last character, so that it may have been
 // truncated.
 func (d Document) NameTruncated() bool {
-	n := d.get(fName)
-	if d.has(fSurname) {
-		n = d.get(fSurname)
+	if d.lay == nil {
+		return false
 	}
-	return n != "" && n[len(n)-1] != '<'
+	sp := d.lay.f[fName]
+	if d.lay.f[fSurname].n > 0 {
+		sp = d.lay.f[fSurname]
+	}
+	return sp.n > 0 && d.raw[sp.end()-1] != '<'
 }
 
 // IssueDate returns the date of issue of the national layouts that hold one

@@ -23,12 +23,24 @@ type layout struct {
 	// claim tells this layout from those of the same line lengths listed
 	// after it: nil claims every MRZ of its lengths.
 	claim func(raw string, line1 int) bool
+	// claimCode, when not 0, is the claim "the document code starts with
+	// claimCode" (the visas), tested without a call.
+	claimCode byte
 	// fallback makes this layout the one of its number of lines when no
 	// line length matches any.
 	fallback   bool
 	longNumber bool // the TD1/TD2 rule for document numbers over 9 characters
 	bsn        bool // Dutch cards may carry a citizen service number (NLD TD1)
 	plan       sumPlan
+	kernel     scanKernel // the scan written out for the layout, if any (kernels.go)
+	// What validateFast needs: whether it may take the layout, the lines
+	// holding a name field (bit i for line i+1), the status of every check
+	// passed.
+	fast      bool
+	nameLines uint8
+	codeAny   uint32   // bit c-'A': the code c? is allowed (codeOK)
+	breaks    [2]uint8 // the offsets of the line breaks in raw (quickLayout)
+	passed    [numChecks]CheckStatus
 }
 
 // span is a run of characters of the raw MRZ (lines joined by '\n').
@@ -112,12 +124,26 @@ func (r *charRule) allows(c byte) bool {
 
 // codeOK reports whether c0 c1 is one of the layout's document codes.
 func (l *layout) codeOK(c0, c1 byte) bool {
+	if k := uint32(c0) - 'A'; k < 26 && l.codeAny>>k&1 != 0 && !isDigit(c1) {
+		return true
+	}
 	for _, p := range l.codes {
 		if p[0] == c0 && (p[1] == c1 || (p[1] == '?' && !isDigit(c1))) {
 			return true
 		}
 	}
 	return false
+}
+
+// claims reports whether l claims an MRZ of its line lengths (see claim).
+func (l *layout) claims(raw string, line1 int) bool {
+	switch {
+	case l.claimCode != 0:
+		return len(raw) > 0 && raw[0] == l.claimCode
+	case l.claim != nil:
+		return l.claim(raw, line1)
+	}
+	return true
 }
 
 // total returns the number of characters of the MRZ without line breaks.
@@ -247,6 +273,23 @@ func (b builder) done() *layout {
 	l.checked = planValidation(l)
 	l.jsonKeys = jsonKeysOf(l)
 	l.plan = planSums(l)
+	for _, c := range l.codes {
+		if c[1] == '?' && isLetter(c[0]) {
+			l.codeAny |= 1 << (c[0] - 'A')
+		}
+	}
+	for i, off := 0, 0; i+1 < int(l.nlines); i++ {
+		off += int(l.lens[i])
+		l.breaks[i] = uint8(off)
+		off++
+	}
+	l.fast = l.rules == nil && l.states == nil && len(l.checked.digits) == 0
+	for _, fd := range l.checked.names {
+		l.nameLines |= 1 << fd.line
+	}
+	for _, c := range l.checks {
+		l.passed[c.id] = CheckPassed
+	}
 	return l
 }
 

@@ -45,12 +45,17 @@ var layoutList = func() []*layout {
 				check(CheckComposite, 2, 36, b.sp(2, 1, 10), b.sp(2, 14, 20), b.sp(2, 22, 35))
 		case TD3:
 			b.codes("P", "P?")
+			b.lay.kernel = kernelTD3
 			b.field(fOptional, kText, 2, 29, 42).
 				check(CheckOptionalData, 2, 43, b.sp(2, 29, 42)).
 				check(CheckComposite, 2, 44, b.sp(2, 1, 10), b.sp(2, 14, 20), b.sp(2, 22, 43))
 		default: // visas: optional data to the end, no composite
 			b.codes("V", "V?")
-			b.lay.claim = func(raw string, _ int) bool { return raw[0] == 'V' }
+			if n == 44 {
+				b.lay.kernel = kernelTD3
+			}
+			b.lay.claimCode = 'V'
+
 			b.field(fOptional, kText, 2, 29, n)
 		}
 		ls = append(ls, b.done())
@@ -74,6 +79,7 @@ var layoutList = func() []*layout {
 	// TD1 last: it takes every MRZ of three lines that is not a CH-DL.
 	b = newLayout(TD1, "TD1", 30, 30, 30).codes("I", "A?", "C?", "I?")
 	b.lay.fallback, b.lay.longNumber, b.lay.bsn = true, true, true
+	b.lay.kernel = kernelTD1
 	b.field(fCode, kCode, 1, 1, 2).field(fIssuing, kCountry, 1, 3, 5).field(fNumber, kText, 1, 6, 14).
 		field(fOptional, kText, 1, 16, 30).
 		field(fBirth, kBirth, 2, 1, 6).field(fSex, kSex, 2, 8, 8).field(fExpiry, kExpiry, 2, 9, 14).
@@ -156,16 +162,17 @@ func quickLayout(s string) *layout {
 		return nil
 	}
 	for _, l := range quickShapes[len(s)] {
-		off, ok := 0, true
-		for i := 0; i+1 < int(l.nlines); i++ {
-			off += int(l.lens[i])
-			if s[off] != '\n' {
-				ok = false
-				break
-			}
-			off++
+		// len(s) is that of l's raw: its line breaks lie inside s.
+		if (l.nlines > 1 && s[l.breaks[0]] != '\n') || (l.nlines > 2 && s[l.breaks[1]] != '\n') {
+			continue
 		}
-		if ok && (l.claim == nil || l.claim(s, int(l.lens[0]))) {
+		if l.claimCode != 0 {
+			if s[0] == l.claimCode {
+				return l
+			}
+			continue
+		}
+		if l.claim == nil || l.claim(s, int(l.lens[0])) {
 			return l
 		}
 	}

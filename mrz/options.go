@@ -13,6 +13,7 @@ import (
 // WithTransliteration).
 type Option struct {
 	ref      field.Date
+	keys     refKeys // of ref, worked out when the option is made
 	translit TranslitOption
 	set      optionSet
 	margin   float64 // Find, FindScored: see WithAmbiguityMargin
@@ -33,6 +34,7 @@ const (
 // options are resolved. Every entry point calls mergeOptions once.
 type options struct {
 	ref      field.Date // the reference date, today when none was given
+	keys     refKeys    // ref's keys, when the option gave them (see refKeys.holds)
 	translit TranslitOption
 	set      optionSet // every flag given
 	years    yearHints // set by Document.UnmarshalJSON only
@@ -58,7 +60,10 @@ func (o *options) merge(opts []Option) {
 	for i := range opts {
 		x := &opts[i]
 		if x.ref.IsFull() {
+			// Two plain copies: a tuple would go through a temporary
+			// whose overlapping stores stall the loads that follow.
 			o.ref = x.ref
+			o.keys = x.keys
 		}
 		if x.set&setTranslit != 0 {
 			o.translit = x.translit
@@ -91,7 +96,7 @@ func WithZeroCheckDigit() Option { return Option{set: setZeroCheck} }
 // latest date not after the reference; an expiry date the one in
 // [reference - 50 years, reference + 50 years). Set it for reproducible
 // results. A date that is not full is ignored.
-func WithReferenceDate(d field.Date) Option { return Option{ref: d} }
+func WithReferenceDate(d field.Date) Option { return Option{ref: d, keys: keysOf(d)} }
 
 // WithReferenceTime is WithReferenceDate for the date of t in t's location.
-func WithReferenceTime(t time.Time) Option { return Option{ref: field.DateOf(t)} }
+func WithReferenceTime(t time.Time) Option { return WithReferenceDate(field.DateOf(t)) }

@@ -57,7 +57,10 @@ func parseInto(d *Document, s string, o *options) (err error) {
 	if lay := quickLayout(s); lay != nil {
 		if digits, ok := lay.scan(s, &sums); ok {
 			d.raw, d.lay = s, lay
-			d.validate(o, digits, &sums)
+			if !d.validateFast(o, digits, &sums) {
+				*d = Document{raw: s, lay: lay}
+				d.validate(o, digits, &sums)
+			}
 			if d.errs != nil {
 				return d.errs
 			}
@@ -74,7 +77,10 @@ func parseInto(d *Document, s string, o *options) (err error) {
 	}
 	digits, _ := lay.scan(in.raw, &sums) // normalize checked the characters
 	d.raw, d.lay = in.raw, lay
-	d.validate(o, digits, &sums)
+	if !d.validateFast(o, digits, &sums) {
+		*d = Document{raw: in.raw, lay: lay}
+		d.validate(o, digits, &sums)
+	}
 	if d.errs != nil {
 		return d.errs
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -466,6 +467,44 @@ func (r refResult) compare(d Document, err error) string {
 	return r.compareErrors(d)
 }
 
+// compareNames compares the name accessors with plain string handling.
+func compareNames(d Document) string {
+	if d.lay == nil {
+		return ""
+	}
+	var surname string
+	var given []string
+	if sp := d.lay.f[fSurname]; sp.n > 0 {
+		surname = d.raw[sp.off:sp.end()]
+		if g := d.lay.f[fGiven]; g.n > 0 {
+			for _, part := range strings.Split(strings.TrimRight(d.raw[g.off:g.end()], "<"), "<<") {
+				if part = strings.Trim(part, "<"); part != "" {
+					given = append(given, strings.ReplaceAll(part, "<", " "))
+				}
+			}
+		}
+	} else {
+		sp := d.lay.f[fName]
+		name := d.raw[sp.off:sp.end()]
+		surname = name
+		if i := strings.Index(name, "<<"); i >= 0 {
+			surname = name[:i]
+			given = strings.FieldsFunc(name[i+2:], func(r rune) bool { return r == '<' })
+		}
+	}
+	surname = strings.ReplaceAll(strings.Trim(surname, "<"), "<", " ")
+	if got := d.Surname(); got != surname {
+		return "surname " + got + ", want " + surname
+	}
+	if got := d.GivenNames(); !slices.Equal(got, given) || (got == nil) != (len(given) == 0) {
+		return "given names " + strings.Join(got, "|") + ", want " + strings.Join(given, "|")
+	}
+	if got := d.AppendGivenNames([]string{"X"}); !slices.Equal(got, append([]string{"X"}, given...)) {
+		return "AppendGivenNames " + strings.Join(got, "|")
+	}
+	return ""
+}
+
 // compareSyntax compares the syntax error Parse returned.
 func (r refResult) compareSyntax(d Document, err error) string {
 	var se, want *SyntaxError
@@ -552,6 +591,9 @@ func TestParseReference(t *testing.T) {
 				if msg := refParse(in, ref).compare(d, err); msg != "" {
 					t.Fatalf("Parse(%q) at %v: %s", in, ref, msg)
 				}
+				if msg := compareNames(d); msg != "" {
+					t.Fatalf("Parse(%q): %s", in, msg)
+				}
 			}
 		}
 		check(s)
@@ -582,6 +624,9 @@ func FuzzParseReference(f *testing.F) {
 		d, err := Parse(s, WithReferenceDate(ref))
 		if msg := refParse(s, ref).compare(d, err); msg != "" {
 			t.Fatalf("Parse(%q) at %v: %s", s, ref, msg)
+		}
+		if msg := compareNames(d); msg != "" {
+			t.Fatalf("Parse(%q): %s", s, msg)
 		}
 	})
 }

@@ -126,6 +126,17 @@ const maxChecks = int(numChecks)
 // lines hold a digit (bit i for line i+1) and the weighted sum of every
 // check digit of l, in the order of l.checks.
 func (l *layout) scan(raw string, sums *[maxChecks]int) (digits uint8, ok bool) {
+	switch l.kernel {
+	case kernelTD3:
+		return scanTD3(raw, sums)
+	case kernelTD1:
+		return scanTD1(raw, sums)
+	}
+	return l.scanPlan(raw, sums)
+}
+
+// scanPlan is scan by the layout's sum plan.
+func (l *layout) scanPlan(raw string, sums *[maxChecks]int) (digits uint8, ok bool) {
 	var pre [preLen]uint32
 	var seen uint32
 	for i, ln := range l.plan.lines {

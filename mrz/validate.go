@@ -55,6 +55,90 @@ func (d *Document) validate(o *options, digits uint8, sums *[maxChecks]int) {
 	}
 }
 
+// validateFast is validate for an MRZ whose every check holds, and reports
+// false, having changed some of d's fields, for any other: validate then
+// starts again from a Document holding only raw and the layout, and finds
+// what fails. It reads the same values as validate does, without the
+// bookkeeping of failures. Layouts with character rules, issuing states
+// or fields of digits (CH-DL), and documents whose dates come with year
+// hints (UnmarshalJSON), always take validate.
+func (d *Document) validateFast(o *options, digits uint8, sums *[maxChecks]int) bool {
+	l := d.lay
+	if !l.fast || digits&l.nameLines != 0 || o.years != (yearHints{}) {
+		return false
+	}
+	raw := d.raw
+	v := &l.checked
+	if v.code.n > 0 && !l.codeOK(raw[v.code.off], raw[v.code.off+1]) {
+		return false
+	}
+	if v.issuing.n > 0 {
+		c, ok := lookupCountry(raw[v.issuing.off], raw[v.issuing.off+1], raw[v.issuing.off+2])
+		if !ok {
+			return false
+		}
+		d.issuing = c
+	}
+	if v.nationality.n > 0 {
+		c, ok := lookupCountry(raw[v.nationality.off], raw[v.nationality.off+1], raw[v.nationality.off+2])
+		if !ok {
+			return false
+		}
+		d.nationality = c
+	}
+	if len(v.dates) > 0 {
+		keys := &o.keys
+		if !keys.holds(o.ref) {
+			k := keysOf(o.ref)
+			keys = &k
+		}
+		for _, dt := range v.dates {
+			if dt.sp.n != 6 {
+				return false
+			}
+			t, ok := d.dateFast(dt.sp.off, dt.kind != kExpiry, keys)
+			if !ok {
+				return false
+			}
+			switch dt.kind {
+			case kBirth:
+				d.birth = t
+			case kExpiry:
+				d.expiry = t
+			default:
+				d.issue = t
+			}
+		}
+	}
+	if v.sex.n > 0 {
+		s, ok := field.SexFromMRZ(raw[v.sex.off])
+		if !ok {
+			return false
+		}
+		d.sex = s
+	}
+	for i := range l.checks {
+		c := &l.checks[i]
+		cd := raw[c.pos]
+		if i < maxChecks && uint32(cd)-'0' == uint32(sums[i])%10 {
+			continue
+		}
+		// An empty personal number, or an unknown birth date, with '<' as
+		// its check digit (see fillerCheck; a long document number takes
+		// validate).
+		if cd == '<' && c.fillerOK && allFillers(raw, c.segs[0]) {
+			continue
+		}
+		return false
+	}
+	d.status = l.passed
+	d.opt = l.f[fOptional]
+	if l.bsn {
+		d.dutchBSN()
+	}
+	return true
+}
+
 // checkRules checks the characters and issuing states a layout fixes (the
 // Swiss driving licence, which has no check digits).
 func (d *Document) checkRules() {
