@@ -2,6 +2,7 @@ package mrz
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/mrzkit/mrzkit/field"
 )
@@ -105,26 +106,28 @@ func planJSON(l *layout) *jsonPlan {
 	return p
 }
 
-// countryRuns are, for each country in the order of field.Countries, the
-// text of a document's JSON from its issuing state's code (or nationality's)
-// to the opening quote of the next value: its code without fillers, the key
-// and quoted name of the country, and the next key.
+// issuingRuns are, for each country in the order of field.Countries, the
+// text of a document's JSON from its issuing state's code to the opening
+// quote of the next value: the code without fillers, the key and quoted
+// name of the country, and the next key; nationalityRuns the same for the
+// nationality, from the closing quote of the document number.
 var issuingRuns, nationalityRuns = func() (iss, nat []string) {
 	for i, c := range field.Countries() {
 		code := trimFillers(c.MRZ())
 		iss = append(iss, code+`","issuing_state_name":`+quotedCountry[i]+`,"document_number":"`)
-		nat = append(nat, code+`","nationality_name":`+quotedCountry[i]+`,"surname":"`)
+		nat = append(nat, `","nationality":"`+code+`","nationality_name":`+quotedCountry[i]+`,"surname":"`)
 	}
 	return iss, nat
 }()
 
-// appendCountryRun appends a country code and what follows it (see
-// issuingRuns): from runs when the code is known, else the code, nameKey,
-// the name ("") and nextKey.
-func appendCountryRun(b []byte, code string, runs []string, nameKey, nextKey string) []byte {
+// appendCountryRun appends a country code and what surrounds it (see
+// issuingRuns): from runs when the code is known, else key, the code,
+// nameKey, the name ("") and nextKey.
+func appendCountryRun(b []byte, code string, runs []string, key, nameKey, nextKey string) []byte {
 	if k, ok := countryKey(code[0], code[1], code[2]); ok && !countryIndex[k].c.IsZero() {
 		return append(b, runs[countryIndex[k].order]...)
 	}
+	b = append(b, key...)
 	b = append(b, trimFillers(code)...)
 	b = append(b, nameKey...)
 	b = appendCountryName(b, code)
@@ -271,22 +274,31 @@ func (d *Document) appendJSONPlanned(b []byte) []byte {
 	b = append(b, p.head[valid]...)
 	code := d.raw[lay.f[fCode].off:lay.f[fCode].end()]
 	b = append(b, trimFillers(code)...)
-	b = append(b, p.kind[d.Kind()]...)
+	b = append(b, p.kind[kindOf(lay.format, code)]...)
 	if p.issuing {
 		b = appendCountryRun(b, d.raw[lay.f[fIssuing].off:lay.f[fIssuing].end()], issuingRuns,
-			`","issuing_state_name":`, `,"document_number":"`)
+			"", `","issuing_state_name":`, `,"document_number":"`)
 	}
-	b = append(b, d.DocumentNumber()...)
+	num := d.raw[lay.f[fNumber].off:lay.f[fNumber].end()]
+	if d.flags&flagLongNumber != 0 { // as DocumentNumber, without copying d
+		b = append(b, num...)
+		b = append(b, d.raw[d.tail.off:d.tail.end()]...)
+	} else {
+		b = append(b, trimFillers(num)...)
+	}
 	if p.nationality {
-		b = append(b, `","nationality":"`...)
 		b = appendCountryRun(b, d.raw[lay.f[fNationality].off:lay.f[fNationality].end()], nationalityRuns,
-			`","nationality_name":`, `,"surname":"`)
+			`","nationality":"`, `","nationality_name":`, `,"surname":"`)
 	} else {
 		b = append(b, p.afterNumber...)
 	}
-	primary, secondary := d.nameParts()
+	name := d.raw[lay.f[fName].off:lay.f[fName].end()]
+	primary, secondary := name, ""
+	if i := strings.Index(name, "<<"); i >= 0 { // as nameParts
+		primary, secondary = name[:i], name[i+2:]
+	}
 	if lay.f[fSurname].n > 0 {
-		primary = d.get(fSurname)
+		primary = d.raw[lay.f[fSurname].off:lay.f[fSurname].end()]
 	}
 	b = appendNameValue(b, primary)
 	b = append(b, `","given_names":[`...)
@@ -313,14 +325,18 @@ func (d *Document) appendJSONPlanned(b []byte) []byte {
 		case opTrim:
 			sp := lay.f[st.id]
 			b = append(b, trimFillers(d.raw[sp.off:sp.end()])...)
-		case opOptional:
-			b = append(b, d.OptionalData()...)
+		case opOptional: // as OptionalData
+			if d.flags&flagBSN != 0 {
+				b = append(b, trimFillers(d.raw[24:29])...)
+			} else {
+				b = append(b, trimFillers(d.raw[d.opt.off:d.opt.end()])...)
+			}
 		}
 	}
 	b = append(b, p.close...)
 	if d.flags&flagBSN != 0 {
 		b = append(b, `,"bsn":"`...)
-		b = append(b, d.BSN()...)
+		b = append(b, d.raw[15:24]...) // BSN
 		b = append(b, '"')
 	}
 	if len(d.errs) == 0 {
@@ -344,3 +360,30 @@ func (d *Document) appendJSONPlanned(b []byte) []byte {
 
 // checksRuns assumes six checks.
 var _ = [1]struct{}{}[numChecks-6]
+
+// kindOf is Document.Kind for a document of format f whose code field
+// holds code.
+func kindOf(f Format, code string) Kind {
+	if len(code) < 2 {
+		return KindUnknown
+	}
+	switch {
+	case f == SwissDrivingLicence || f == FrenchDrivingLicence:
+		return KindDrivingLicence
+	case code == "PU":
+		return KindEmergencyTravelDocument
+	case code == "IP":
+		return KindPassportCard
+	case code == "AC":
+		return KindCrewCertificate
+	}
+	switch code[0] {
+	case 'P':
+		return KindPassport
+	case 'V':
+		return KindVisa
+	case 'I', 'A', 'C':
+		return KindIDCard
+	}
+	return KindUnknown
+}
