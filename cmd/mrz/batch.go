@@ -129,22 +129,32 @@ type textRecord struct {
 	line       int // the input line where it starts
 }
 
-// pending is a record gathered: an MRZ, from the chunk or side, or an
-// error.
+// pending is a record gathered: an MRZ, src[start:end] of the chunk or
+// side, or an error.
 type pending struct {
 	src        recordSource
-	start, end int
+	start, end int32 // offsets in the chunk or side, both bounded
 	inputLine  int
-	kind, msg  string // srcError: the error to write
 }
 
+// recordSource is where a pending record is, or the error it is.
 type recordSource uint8
 
 const (
-	srcChunk recordSource = iota
-	srcSide
-	srcError
+	srcChunk      recordSource = iota
+	srcSide                    // in side
+	srcLongLine                // a line over batchMaxLine
+	srcLongRecord              // a record over batchMaxRecord
+	srcBadJSON                 // a JSON line without lines
 )
+
+// pendingErrors are the errors of the pending records that are errors:
+// kind and message.
+var pendingErrors = [...][2]string{
+	srcLongLine:   {"input_too_long", "line longer than " + strconv.Itoa(batchMaxLine) + " bytes"},
+	srcLongRecord: {"input_too_long", "more than " + strconv.Itoa(batchMaxRecord) + " bytes"},
+	srcBadJSON:    {"json", `want a JSON object with "lines", a list of strings`},
+}
 
 func (b *batcher) run() error {
 	for {
@@ -206,6 +216,30 @@ func (b *batcher) scan(c []byte) int {
 		}
 		if cr < pos {
 			cr = indexFrom(c, pos, '\r')
+		}
+		// The common lines first: a text line or an empty line, ended by a
+		// LF alone.
+		if e := lf; e < cr && !b.skipping {
+			r := &b.rec
+			switch n := e - pos; {
+			case n == 0:
+				b.line++
+				b.endRecord()
+				pos = e + 1
+				continue
+			case n > batchMaxLine || c[pos] == ' ' || c[pos] == '\t' || c[pos] == '{':
+				// the general way below
+			case !r.open:
+				b.line++
+				*r = textRecord{open: true, line: b.line, long: n+1 > batchMaxRecord, start: pos, end: e, lfEnd: true}
+				pos = e + 1
+				continue
+			case !r.long && !r.inSide && r.lfEnd && r.end+1 == pos && r.end-r.start+1+n+1 <= batchMaxRecord:
+				b.line++
+				r.end = e
+				pos = e + 1
+				continue
+			}
 		}
 		e, next := min(lf, cr), 0
 		switch {
@@ -285,8 +319,7 @@ func (b *batcher) longLine() {
 
 // tooLongLine reports the line b.line as too long.
 func (b *batcher) tooLongLine() {
-	b.pending = append(b.pending, pending{src: srcError, inputLine: b.line, kind: "input_too_long",
-		msg: "line longer than " + strconv.Itoa(batchMaxLine) + " bytes"})
+	b.pending = append(b.pending, pending{src: srcLongLine, inputLine: b.line})
 }
 
 // add adds the line c[start:end], ended at next, to the text record.
@@ -331,12 +364,11 @@ func (b *batcher) endRecord() {
 	case !r.open:
 		return
 	case r.long:
-		b.pending = append(b.pending, pending{src: srcError, inputLine: r.line, kind: "input_too_long",
-			msg: "more than " + strconv.Itoa(batchMaxRecord) + " bytes"})
+		b.pending = append(b.pending, pending{src: srcLongRecord, inputLine: r.line})
 	case r.inSide:
-		b.pending = append(b.pending, pending{src: srcSide, start: r.start, end: r.end, inputLine: r.line})
+		b.pending = append(b.pending, pending{src: srcSide, start: int32(r.start), end: int32(r.end), inputLine: r.line})
 	default:
-		b.pending = append(b.pending, pending{src: srcChunk, start: r.start, end: r.end, inputLine: r.line})
+		b.pending = append(b.pending, pending{src: srcChunk, start: int32(r.start), end: int32(r.end), inputLine: r.line})
 	}
 	*r = textRecord{}
 }
@@ -347,12 +379,11 @@ func (b *batcher) jsonRecord(line []byte) {
 	side, ok := appendJSONLines(b.side, line)
 	if !ok {
 		b.side = b.side[:at]
-		b.pending = append(b.pending, pending{src: srcError, inputLine: b.line, kind: "json",
-			msg: `want a JSON object with "lines", a list of strings`})
+		b.pending = append(b.pending, pending{src: srcBadJSON, inputLine: b.line})
 		return
 	}
 	b.side = side
-	b.pending = append(b.pending, pending{src: srcSide, start: at, end: len(side), inputLine: b.line})
+	b.pending = append(b.pending, pending{src: srcSide, start: int32(at), end: int32(len(side)), inputLine: b.line})
 }
 
 // process parses and writes the records gathered, those of the chunk c
@@ -366,7 +397,7 @@ func (b *batcher) process(c []byte) error {
 	lo, hi := len(c), 0
 	for i := range b.pending {
 		if p := &b.pending[i]; p.src == srcChunk {
-			lo, hi = min(lo, p.start), max(hi, p.end)
+			lo, hi = min(lo, int(p.start)), max(hi, int(p.end))
 		}
 	}
 	var chunk, side string
@@ -385,11 +416,12 @@ func (b *batcher) process(c []byte) error {
 		var err error
 		switch p.src {
 		case srcChunk:
-			err = b.parse(chunk[p.start-lo:p.end-lo], p.inputLine)
+			err = b.parse(chunk[int(p.start)-lo:int(p.end)-lo], p.inputLine)
 		case srcSide:
 			err = b.parse(side[p.start:p.end], p.inputLine)
 		default:
-			err = b.writeError(p.inputLine, p.kind, 0, 0, p.msg)
+			e := &pendingErrors[p.src]
+			err = b.writeError(p.inputLine, e[0], 0, 0, e[1])
 		}
 		if err != nil {
 			return err
