@@ -21,49 +21,15 @@ import (
 // to b and returns the extended buffer. It does not allocate when b has
 // room, which makes writing many documents cheap (see `mrz parse --batch`).
 func (d Document) AppendJSON(b []byte) []byte {
-	b = append(b, `{"format":`...)
-	b = append(b, quotedFormat[d.Format()]...) // Format returns one of the formats
-	b = append(b, `,"valid":`...)
-	b = strconv.AppendBool(b, d.IsValid())
-	b = append(b, `,"document_code":`...)
-	b = appendMRZString(b, d.DocumentCode())
-	b = append(b, `,"document_kind":`...)
-	b = appendMRZString(b, d.Kind().String()) // letters and underscores
-	if d.has(fIssuing) {
-		b = append(b, `,"issuing_state":`...)
-		b = appendMRZString(b, d.IssuingStateCode())
-		b = append(b, `,"issuing_state_name":`...)
-		b = appendCountryName(b, d.get(fIssuing))
-	}
-	b = append(b, `,"document_number":`...)
-	b = appendMRZString(b, d.DocumentNumber())
-	if d.has(fNationality) {
-		b = append(b, `,"nationality":`...)
-		b = appendMRZString(b, d.NationalityCode())
-		b = append(b, `,"nationality_name":`...)
-		b = appendCountryName(b, d.get(fNationality))
-	}
-	b = append(b, `,"surname":`...)
-	b = appendMRZString(b, d.Surname())
-	b = append(b, `,"given_names":[`...)
-	b = d.appendGivenNames(b)
-	b = append(b, ']')
-	b = d.appendFieldsJSON(b)
-	b = d.appendChecksJSON(b)
-	b = append(b, `,"lines":[`...)
 	if d.lay != nil {
-		off := 0
-		for i := 0; i < int(d.lay.nlines); i++ {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			n := int(d.lay.lens[i])
-			b = appendMRZString(b, d.raw[off:off+n])
-			off += n + 1
-		}
+		return d.appendJSONPlanned(b)
 	}
-	return append(b, "]}"...)
+	return append(b, zeroDocumentJSON...)
 }
+
+// zeroDocumentJSON is the JSON of the zero Document: no format, no field.
+const zeroDocumentJSON = `{"format":"unknown","valid":false,"document_code":"","document_kind":"unknown",` +
+	`"document_number":"","surname":"","given_names":[],"checks":{},"errors":[],"lines":[]}`
 
 // optionalKeys are the keys from birth_date to version, in their order,
 // and the fields they write when the format has them.
@@ -88,36 +54,6 @@ func jsonKeysOf(l *layout) []uint8 {
 	return out
 }
 
-// appendFieldsJSON appends the keys from birth_date to bsn.
-func (d Document) appendFieldsJSON(b []byte) []byte {
-	if d.lay == nil {
-		return b
-	}
-	for _, i := range d.lay.jsonKeys {
-		k := &optionalKeys[i]
-		b = append(b, k.key...)
-		switch k.id {
-		case fBirth:
-			b = appendDateJSON(b, d.birth)
-		case fExpiry:
-			b = appendDateJSON(b, d.expiry)
-		case fIssueDate:
-			b = appendDateJSON(b, d.issue)
-		case fOptional:
-			b = appendMRZString(b, d.OptionalData())
-		case fSex, fLanguage, fPIN, fVersion:
-			b = appendMRZString(b, d.get(k.id))
-		default: // optional data 2, administrative and office codes
-			b = appendMRZString(b, trimFillers(d.get(k.id)))
-		}
-	}
-	if d.flags&flagBSN != 0 {
-		b = append(b, `,"bsn":`...)
-		b = appendMRZString(b, d.BSN())
-	}
-	return b
-}
-
 // appendDateJSON appends a date as JSON: "YYYY-MM-DD", or null.
 func appendDateJSON(b []byte, v field.Date) []byte {
 	if v.IsZero() {
@@ -128,87 +64,26 @@ func appendDateJSON(b []byte, v field.Date) []byte {
 	return append(b, '"')
 }
 
-// appendChecksJSON appends the checks and errors keys.
-func (d Document) appendChecksJSON(b []byte) []byte {
-	b = append(b, `,"checks":{`...)
-	first := true
-	for c, s := range d.status {
-		if s == CheckAbsent {
-			continue
-		}
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		b = append(b, quotedCheck[c]...)
-		if s == CheckPassed {
-			b = append(b, ":true"...)
-		} else {
-			b = append(b, ":false"...)
-		}
-	}
-	b = append(b, `},"errors":[`...)
-	for i, e := range d.errs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"field":`...)
-		b = appendJSONString(b, string(e.Field))
-		b = append(b, `,"line":`...)
-		b = strconv.AppendInt(b, int64(e.Line), 10)
-		b = append(b, `,"column":`...)
-		b = strconv.AppendInt(b, int64(e.Column), 10)
-		b = append(b, `,"kind":`...)
-		b = appendJSONString(b, KindName(e.Kind))
-		b = append(b, '}')
-	}
-	return append(b, ']')
-}
-
-// appendGivenNames appends the given names as JSON strings separated by
-// commas, as GivenNames returns them, without allocating.
-func (d Document) appendGivenNames(b []byte) []byte {
-	if d.has(fGiven) {
-		n := 0
-		for part := range strings.SplitSeq(trimFillers(d.get(fGiven)), "<<") {
-			if part = strings.Trim(part, "<"); part != "" {
-				if n > 0 {
-					b = append(b, ',')
-				}
-				n++
-				b = append(b, '"')
-				for i := 0; i < len(part); i++ {
-					c := part[i]
-					if c == '<' {
-						c = ' '
-					}
-					b = append(b, c)
-				}
-				b = append(b, '"')
-			}
-		}
-		return b
-	}
-	_, s := d.nameParts()
-	s = trimFillers(s)
+// appendGivenNames appends the given names of a national layout's given
+// names field as JSON strings separated by commas, as GivenNames returns
+// them, without allocating.
+func (d *Document) appendGivenNames(b []byte) []byte {
 	n := 0
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && s[i] != '<' {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
+	for part := range strings.SplitSeq(trimFillers(d.get(fGiven)), "<<") {
+		if part = strings.Trim(part, "<"); part != "" {
 			if n > 0 {
 				b = append(b, ',')
 			}
 			n++
 			b = append(b, '"')
-			b = append(b, s[start:i]...)
+			for i := 0; i < len(part); i++ {
+				c := part[i]
+				if c == '<' {
+					c = ' '
+				}
+				b = append(b, c)
+			}
 			b = append(b, '"')
-			start = -1
 		}
 	}
 	return b
@@ -307,14 +182,6 @@ var (
 		return t
 	}()
 )
-
-// appendMRZString appends s, characters of an MRZ and spaces, as a JSON
-// string: they need no escaping.
-func appendMRZString(b []byte, s string) []byte {
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
 
 // jsonSafe marks the bytes a JSON string holds as they are: printable
 // ASCII but '"' and '\\'.

@@ -1,6 +1,11 @@
 package mrz
 
 import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
 	"github.com/mrzkit/mrzkit/field"
 	"github.com/mrzkit/mrzkit/internal/jsonx"
 )
@@ -151,4 +156,79 @@ func checksReference(d Document) checksJSON {
 		}
 	}
 	return j
+}
+
+// checkJSONReference fails t when AppendJSON and the reference differ for
+// the document Parse reads from s.
+func checkJSONReference(t *testing.T, s string, ref field.Date) {
+	t.Helper()
+	d, _ := Parse(s, WithReferenceDate(ref))
+	want, err := marshalJSONReference(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.AppendJSON(nil); !bytes.Equal(got, want) {
+		t.Fatalf("%q:\ngot  %s\nwant %s", s, got, want)
+	}
+}
+
+// mutateMRZ changes a few characters of s at random into MRZ characters,
+// fillers above all, so that names, codes, dates and check digits come out
+// valid and not, known and not.
+func mutateMRZ(r *rand.Rand, s string) string {
+	const chars = "<<<<<<ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	b := []byte(s)
+	if len(b) == 0 {
+		return s
+	}
+	for n := 1 + r.IntN(6); n > 0; n-- {
+		i := r.IntN(len(b))
+		if b[i] != '\n' {
+			b[i] = chars[r.IntN(len(chars))]
+		}
+	}
+	return string(b)
+}
+
+// TestAppendJSONReferenceRandom compares AppendJSON with the reference on
+// random changes of every seed: the tables of AppendJSON against the
+// encoder, for fields and checks in every state.
+func TestAppendJSONReferenceRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	refs := []field.Date{refDate2026, field.MustDate(1950, 6, 1), field.MustDate(9990, 1, 1)}
+	n := 300
+	if testing.Short() {
+		n = 30
+	}
+	for _, s := range referenceSeeds(t) {
+		for i := 0; i < n; i++ {
+			checkJSONReference(t, mutateMRZ(r, s), refs[i%len(refs)])
+		}
+	}
+	// Names with leading, doubled and trailing fillers, in every format.
+	for _, s := range referenceSeeds(t) {
+		for _, from := range []string{"ERIKSSON<<ANNA<MARIA", "STEVENSON<<PETER<JOHN", "MARCHAND<<FABIENNE"} {
+			for _, to := range []string{"<ERIKSSON<<<ANNA<<<<MARIA", "<<ANNA<<MARIA", "ERIK<<<<<<<<<<<<<<<<", "E<R<<A<<B"} {
+				if strings.Contains(s, from) && len(to) <= len(from)+len(s) {
+					m := strings.Replace(s, from, (to + strings.Repeat("<", len(from)))[:len(from)], 1)
+					checkJSONReference(t, m, refDate2026)
+				}
+			}
+		}
+	}
+}
+
+// FuzzAppendJSONReference compares AppendJSON with the reference on any
+// input Parse reads as a document.
+func FuzzAppendJSONReference(f *testing.F) {
+	for _, s := range referenceSeeds(f) {
+		f.Add(s, uint16(2026))
+	}
+	f.Fuzz(func(t *testing.T, s string, year uint16) {
+		ref, err := field.NewDate(1+int(year)%9999, 1, 1)
+		if err != nil {
+			t.Skip()
+		}
+		checkJSONReference(t, s, ref)
+	})
 }

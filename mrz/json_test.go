@@ -191,3 +191,26 @@ func TestFieldsUnmarshalJSONWrongType(t *testing.T) {
 		}
 	}
 }
+
+// TestKindOf checks kindOf, the Kind of AppendJSON, against Document.Kind
+// for every format and every code.
+func TestKindOf(t *testing.T) {
+	const chars = "<ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	for f, lay := range layouts {
+		if lay == nil {
+			continue
+		}
+		sp := lay.f[fCode]
+		raw := []byte(strings.Repeat("<", lay.total()+int(lay.nlines)))
+		for i := 0; i < len(chars); i++ {
+			for j := 0; j < len(chars); j++ {
+				code := []byte{chars[i], chars[j]}[:sp.n]
+				copy(raw[sp.off:], code)
+				d := Document{raw: string(raw), lay: lay}
+				if got, want := kindOf(Format(f), string(code)), d.Kind(); got != want {
+					t.Errorf("%v %q: %v, want %v", Format(f), code, got, want)
+				}
+			}
+		}
+	}
+}

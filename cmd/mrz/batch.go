@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -58,11 +57,7 @@ func runBatch(e *env, pos []string, opts []mrz.Option) int {
 	if len(opts) == 0 {
 		opts = []mrz.Option{mrz.WithReferenceDate(field.Today())}
 	}
-	w := bufio.NewWriterSize(e.stdout, 64<<10)
-	st, err := parseBatch(r, w, opts)
-	if err == nil {
-		err = w.Flush()
-	}
+	st, err := parseBatch(r, e.stdout, opts)
 	if err != nil {
 		return e.fail("parse: %v", err)
 	}
@@ -78,145 +73,366 @@ type batchStats struct {
 }
 
 // parseBatch reads the records of r and writes one JSON line each to w. It
-// fails only when r cannot be read or w written.
+// fails only when r cannot be read or w written; the records read before a
+// read error are written first.
 func parseBatch(r io.Reader, w io.Writer, opts []mrz.Option) (batchStats, error) {
-	b := batcher{lines: newLineReader(r), w: w, opts: opts}
+	b := batcher{r: r, w: w, opts: opts, buf: make([]byte, batchBuf), out: make([]byte, 0, batchOut)}
 	err := b.run()
 	return b.stats, err
 }
 
-// batcher holds the state of one batch. Records are gathered in a chunk
-// of at most batchChunk bytes, which becomes one string when it is full or
-// the input pauses: the MRZs are parsed as substrings of it, one allocation
-// for hundreds of them, and written in order.
+// Sizes of a batch's buffers: the input read at once (more than
+// batchMaxLine, so that a line of that length and its end fit), the output
+// written at once, and the room left in it for the next line, below which
+// it is written first.
+const (
+	batchBuf      = 256 << 10
+	batchOut      = 256 << 10
+	batchLineRoom = 4 << 10
+)
+
+// batcher holds the state of one batch. It reads the input in chunks of
+// batchBuf bytes and scans the whole lines of each: a text record that
+// stands whole in the chunk, lines ended by LF alone, is parsed as a
+// substring of it (the chunk becomes one string: one allocation for
+// thousands of MRZs); the lines of the other records (from JSON, ended by CR
+// or CRLF, or begun in an earlier chunk) are joined by LF in side. Records
+// are parsed and written in order at the end of each chunk.
 type batcher struct {
-	lines *lineReader
+	r     io.Reader
 	w     io.Writer
 	opts  []mrz.Option
 	stats batchStats
 
-	chunk    []byte    // the records gathered
-	pending  []pending // what to write for each, in order
-	recStart int       // the start in chunk of the text record being read, or -1
-	recLine  int       // the input line where it starts
-	recLong  bool      // it grew past batchMaxRecord
-	out      []byte    // the output being written
-	jsonRecs jsonLines
+	buf      []byte // the input: buf[:n] read and not yet scanned
+	n        int
+	eof      bool  // r has no more
+	paused   bool  // the last read returned less than it could, as a pipe or a terminal does when the writer has nothing more for now
+	err      error // the read error that ended the input
+	line     int   // the number of the last line scanned (1-based)
+	skipping bool  // dropping the rest of a line over batchMaxLine
+
+	rec     textRecord
+	side    []byte    // the lines of records not in the chunk, joined by LF
+	pending []pending // what to write for each record of the chunk, in order
+	out     []byte    // the output not yet written
 }
 
-// pending is a record gathered: an MRZ, chunk[start:end], or an error.
-type pending struct {
+// textRecord is the text record being read.
+type textRecord struct {
+	open   bool // a non-blank line was read since the last record's end
+	long   bool // it grew past batchMaxRecord: its lines are dropped
+	inSide bool // its lines are in side, else in the chunk
+	lfEnd  bool // its last line ended with LF alone: in the chunk, the next line continues it
+	// start and end delimit its lines joined by LF, in the chunk or side
 	start, end int
-	inputLine  int
-	kind, msg  string // an error to write instead
+	line       int // the input line where it starts
 }
 
-// batchChunk bounds the bytes of records gathered before they are parsed.
-const batchChunk = 64 << 10
+// pending is a record gathered: an MRZ, src[start:end] of the chunk or
+// side, or an error.
+type pending struct {
+	src        recordSource
+	start, end int32 // offsets in the chunk or side, both bounded
+	inputLine  int
+}
+
+// recordSource is where a pending record is, or the error it is.
+type recordSource uint8
+
+const (
+	srcChunk      recordSource = iota
+	srcSide                    // in side
+	srcLongLine                // a line over batchMaxLine
+	srcLongRecord              // a record over batchMaxRecord
+	srcBadJSON                 // a JSON line without lines
+)
+
+// pendingErrors are the errors of the pending records that are errors:
+// kind and message.
+var pendingErrors = [...][2]string{
+	srcLongLine:   {"input_too_long", "line longer than " + strconv.Itoa(batchMaxLine) + " bytes"},
+	srcLongRecord: {"input_too_long", "more than " + strconv.Itoa(batchMaxRecord) + " bytes"},
+	srcBadJSON:    {"json", `want a JSON object with "lines", a list of strings`},
+}
 
 func (b *batcher) run() error {
-	b.recStart = -1
 	for {
-		line, long, err := b.lines.next()
-		if err == io.EOF {
-			b.endRecord()
-			return b.process()
+		b.read()
+		used := b.scan(b.buf[:b.n])
+		if b.eof {
+			b.endRecord() // scan used every byte
 		}
-		if err != nil {
+		if r := &b.rec; r.open && !r.long && !r.inSide {
+			b.toSide() // the chunk is about to go
+		}
+		if err := b.process(b.buf[:used]); err != nil {
 			return err
 		}
-		switch {
-		case long:
-			b.endRecord()
-			b.pending = append(b.pending, pending{inputLine: b.lines.n, kind: "input_too_long",
-				msg: "line longer than " + strconv.Itoa(batchMaxLine) + " bytes"})
-		case isBlankLine(line):
-			b.endRecord()
-		case firstNonBlank(line) == '{':
-			b.endRecord()
-			b.jsonRecord(line)
-		default:
-			b.add(line)
+		if !b.eof && used == 0 && b.n == len(b.buf) {
+			b.longLine()
+			continue
 		}
-		if len(b.chunk) >= batchChunk || len(b.pending) >= batchChunk/64 || (b.lines.paused && b.recStart < 0) {
-			if err := b.process(); err != nil {
+		b.n = copy(b.buf, b.buf[used:b.n])
+		if b.eof || b.paused {
+			if err := b.writeOut(true); err != nil {
 				return err
 			}
 		}
+		if b.eof {
+			return b.err
+		}
 	}
 }
 
-// add appends a line to the text record.
-func (b *batcher) add(line []byte) {
-	if b.recStart < 0 && !b.recLong {
-		b.recStart, b.recLine = len(b.chunk), b.lines.n
-	}
-	if b.recLong || len(b.chunk)-b.recStart+len(line)+1 > batchMaxRecord {
-		if !b.recLong {
-			b.chunk = b.chunk[:b.recStart]
-		}
-		b.recLong = true
+// read reads more input after what is unscanned.
+func (b *batcher) read() {
+	if b.eof || b.n == len(b.buf) {
 		return
 	}
-	b.chunk = append(b.chunk, line...)
-	b.chunk = append(b.chunk, '\n')
+	m, err := b.r.Read(b.buf[b.n:])
+	b.paused = m < len(b.buf)-b.n
+	b.n += m
+	if err != nil {
+		b.eof = true
+		if err != io.EOF {
+			b.err = fmt.Errorf("cannot read input: %w", err)
+		}
+	}
+}
+
+// scan reads the whole lines of c, the unscanned input, into records (and
+// at the end of the input the last line, ended or not), and returns how
+// many bytes it used. A CR at the end of c may be the first half of a CRLF:
+// it waits for the next chunk.
+func (b *batcher) scan(c []byte) int {
+	pos := 0
+	// The offsets of the next LF and CR at or after pos, len(c) for none:
+	// each byte is searched for each once.
+	lf, cr := -1, -1
+	for pos < len(c) {
+		if lf < pos {
+			lf = indexFrom(c, pos, '\n')
+		}
+		if cr < pos {
+			cr = indexFrom(c, pos, '\r')
+		}
+		// The common lines first: a text line or an empty line, ended by a
+		// LF alone.
+		if e := lf; e < cr && !b.skipping {
+			r := &b.rec
+			switch n := e - pos; {
+			case n == 0:
+				b.line++
+				b.endRecord()
+				pos = e + 1
+				continue
+			case n > batchMaxLine || c[pos] == ' ' || c[pos] == '\t' || c[pos] == '{':
+				// the general way below
+			case !r.open:
+				b.line++
+				*r = textRecord{open: true, line: b.line, long: n+1 > batchMaxRecord, start: pos, end: e, lfEnd: true}
+				pos = e + 1
+				continue
+			case !r.long && !r.inSide && r.lfEnd && r.end+1 == pos && r.end-r.start+1+n+1 <= batchMaxRecord:
+				b.line++
+				r.end = e
+				pos = e + 1
+				continue
+			}
+		}
+		e, next := min(lf, cr), 0
+		switch {
+		case e == len(c):
+			if b.skipping && !b.eof {
+				return len(c) // more of the long line
+			}
+			if !b.eof {
+				return pos
+			}
+			next = e // the last line, without an end
+		case c[e] == '\n':
+			next = e + 1
+		case e+1 == len(c) && !b.eof:
+			if b.skipping {
+				return e
+			}
+			return pos // CR, perhaps of a CRLF
+		case e+1 < len(c) && c[e+1] == '\n':
+			next = e + 2
+		default:
+			next = e + 1
+		}
+		if b.skipping {
+			b.skipping = false // the end of the long line
+		} else {
+			b.line++
+			b.addLine(c, pos, e, next)
+		}
+		pos = next
+	}
+	return pos
+}
+
+// indexFrom returns the offset of the first c in b at or after from, or
+// len(b).
+func indexFrom(b []byte, from int, c byte) int {
+	if i := bytes.IndexByte(b[from:], c); i >= 0 {
+		return from + i
+	}
+	return len(b)
+}
+
+// addLine reads the line c[start:end], ended at next.
+func (b *batcher) addLine(c []byte, start, end, next int) {
+	line := c[start:end]
+	if len(line) > batchMaxLine {
+		b.endRecord()
+		b.tooLongLine()
+		return
+	}
+	switch firstNonBlank(line) {
+	case 0:
+		b.endRecord()
+	case '{':
+		b.endRecord()
+		b.jsonRecord(line)
+	default:
+		b.add(c, start, end, next)
+	}
+}
+
+// longLine ends the records at a line that fills the whole buffer: it is
+// reported and its rest dropped. A CR at its end stays, to be read with
+// the LF that may follow.
+func (b *batcher) longLine() {
+	b.endRecord()
+	b.line++
+	b.tooLongLine()
+	b.skipping = true
+	keep := 0
+	if b.buf[b.n-1] == '\r' {
+		b.buf[0], keep = '\r', 1
+	}
+	b.n = keep
+}
+
+// tooLongLine reports the line b.line as too long.
+func (b *batcher) tooLongLine() {
+	b.pending = append(b.pending, pending{src: srcLongLine, inputLine: b.line})
+}
+
+// add adds the line c[start:end], ended at next, to the text record.
+func (b *batcher) add(c []byte, start, end, next int) {
+	r := &b.rec
+	n := end - start
+	lfEnd := next == end+1 && c[end] == '\n'
+	switch {
+	case !r.open:
+		*r = textRecord{open: true, line: b.line, long: n+1 > batchMaxRecord,
+			start: start, end: end, lfEnd: lfEnd}
+	case r.long:
+	case r.end-r.start+1+n+1 > batchMaxRecord:
+		r.long = true
+		if r.inSide {
+			b.side = b.side[:r.start]
+		}
+	case !r.inSide && r.lfEnd && r.end+1 == start:
+		r.end, r.lfEnd = end, lfEnd
+	default:
+		if !r.inSide {
+			b.toSide()
+		}
+		b.side = append(b.side, '\n')
+		b.side = append(b.side, c[start:end]...)
+		r.end = len(b.side)
+	}
+}
+
+// toSide moves the text record's lines from the chunk to side.
+func (b *batcher) toSide() {
+	r := &b.rec
+	at := len(b.side)
+	b.side = append(b.side, b.buf[r.start:r.end]...)
+	r.start, r.end, r.inSide = at, len(b.side), true
 }
 
 // endRecord ends the text record read, if any.
 func (b *batcher) endRecord() {
+	r := &b.rec
 	switch {
-	case b.recLong:
-		b.pending = append(b.pending, pending{inputLine: b.recLine, kind: "input_too_long",
-			msg: "more than " + strconv.Itoa(batchMaxRecord) + " bytes"})
-	case b.recStart >= 0:
-		b.pending = append(b.pending, pending{start: b.recStart, end: len(b.chunk) - 1, inputLine: b.recLine})
+	case !r.open:
+		return
+	case r.long:
+		b.pending = append(b.pending, pending{src: srcLongRecord, inputLine: r.line})
+	case r.inSide:
+		b.pending = append(b.pending, pending{src: srcSide, start: int32(r.start), end: int32(r.end), inputLine: r.line})
+	default:
+		b.pending = append(b.pending, pending{src: srcChunk, start: int32(r.start), end: int32(r.end), inputLine: r.line})
 	}
-	b.recStart, b.recLong = -1, false
+	*r = textRecord{}
 }
 
 // jsonRecord gathers a JSON line.
 func (b *batcher) jsonRecord(line []byte) {
-	lines, ok := b.jsonRecs.decode(line)
+	at := len(b.side)
+	side, ok := appendJSONLines(b.side, line)
 	if !ok {
-		b.pending = append(b.pending, pending{inputLine: b.lines.n, kind: "json",
-			msg: `want a JSON object with "lines", a list of strings`})
+		b.side = b.side[:at]
+		b.pending = append(b.pending, pending{src: srcBadJSON, inputLine: b.line})
 		return
 	}
-	start := len(b.chunk)
-	for i, l := range lines {
-		if i > 0 {
-			b.chunk = append(b.chunk, '\n')
-		}
-		b.chunk = append(b.chunk, l...)
-	}
-	b.pending = append(b.pending, pending{start: start, end: len(b.chunk), inputLine: b.lines.n})
+	b.side = side
+	b.pending = append(b.pending, pending{src: srcSide, start: int32(at), end: int32(len(side)), inputLine: b.line})
 }
 
-// process parses and writes the records gathered (but the text record
-// being read, which moves to the front of the chunk), and flushes the
-// output when the input pauses.
-func (b *batcher) process() error {
-	s := string(b.chunk)
-	for _, p := range b.pending {
+// process parses and writes the records gathered, those of the chunk c
+// and of side. The open text record, in side, stays there.
+func (b *batcher) process(c []byte) error {
+	if len(b.pending) == 0 {
+		return nil
+	}
+	// The strings the records are parsed from: the part of the chunk they
+	// span, and the part of side before the open record.
+	lo, hi := len(c), 0
+	for i := range b.pending {
+		if p := &b.pending[i]; p.src == srcChunk {
+			lo, hi = min(lo, int(p.start)), max(hi, int(p.end))
+		}
+	}
+	var chunk, side string
+	if lo < hi {
+		chunk = string(c[lo:hi])
+	}
+	sideEnd := len(b.side)
+	if r := &b.rec; r.open && r.inSide && !r.long {
+		sideEnd = r.start
+	}
+	if sideEnd > 0 {
+		side = string(b.side[:sideEnd])
+	}
+	for i := range b.pending {
+		p := &b.pending[i]
 		var err error
-		if p.kind != "" {
-			err = b.writeError(p.inputLine, p.kind, 0, 0, p.msg)
-		} else {
-			err = b.parse(s[p.start:p.end], p.inputLine)
+		switch p.src {
+		case srcChunk:
+			err = b.parse(chunk[int(p.start)-lo:int(p.end)-lo], p.inputLine)
+		case srcSide:
+			err = b.parse(side[p.start:p.end], p.inputLine)
+		default:
+			e := &pendingErrors[p.src]
+			err = b.writeError(p.inputLine, e[0], 0, 0, e[1])
 		}
 		if err != nil {
 			return err
 		}
 	}
 	b.pending = b.pending[:0]
-	if b.recStart >= 0 {
-		n := copy(b.chunk, b.chunk[b.recStart:])
-		b.chunk, b.recStart = b.chunk[:n], 0
-	} else {
-		b.chunk = b.chunk[:0]
-	}
-	if f, ok := b.w.(interface{ Flush() error }); ok && b.lines.paused {
-		return f.Flush()
+	n := copy(b.side, b.side[sideEnd:])
+	b.side = b.side[:n]
+	if b.rec.inSide {
+		b.rec.start -= sideEnd
+		b.rec.end -= sideEnd
 	}
 	return nil
 }
@@ -232,28 +448,35 @@ func (b *batcher) parse(s string, inputLine int) error {
 	if !d.IsValid() {
 		b.stats.invalid++
 	}
-	// Into the output buffer itself when there is room: one copy less.
-	if bw, ok := b.w.(*bufio.Writer); ok && bw.Available() >= batchLineRoom {
-		o := append(d.AppendJSON(bw.AvailableBuffer()), '\n')
-		_, err = bw.Write(o)
-		return err
-	}
-	b.out = d.AppendJSON(b.out[:0])
+	b.out = d.AppendJSON(b.out)
 	b.out = append(b.out, '\n')
-	_, err = b.w.Write(b.out)
-	return err
+	return b.writeOut(false)
 }
 
-// batchLineRoom is room for the JSON of a document but one with many
-// failed checks, whose longer JSON goes to a buffer of its own that Write
-// copies: either way the bytes are the same.
-const batchLineRoom = 2048
+// writeOut writes the output gathered when the room left for a line is
+// short, or always with flush (and flushes w when it buffers).
+func (b *batcher) writeOut(flush bool) error {
+	if !flush && cap(b.out)-len(b.out) >= batchLineRoom {
+		return nil
+	}
+	if len(b.out) > 0 {
+		_, err := b.w.Write(b.out)
+		b.out = b.out[:0]
+		if err != nil {
+			return err
+		}
+	}
+	if f, ok := b.w.(interface{ Flush() error }); ok && flush {
+		return f.Flush()
+	}
+	return nil
+}
 
 // writeError writes the line of a record that is not an MRZ.
 func (b *batcher) writeError(inputLine int, kind string, line, col int, msg string) error {
 	b.stats.records++
 	b.stats.invalid++
-	o := append(b.out[:0], `{"error":{"kind":`...)
+	o := append(b.out, `{"error":{"kind":`...)
 	o = appendQuoted(o, kind)
 	o = append(o, `,"line":`...)
 	o = strconv.AppendInt(o, int64(line), 10)
@@ -263,10 +486,8 @@ func (b *batcher) writeError(inputLine int, kind string, line, col int, msg stri
 	o = appendQuoted(o, msg)
 	o = append(o, `},"input_line":`...)
 	o = strconv.AppendInt(o, int64(inputLine), 10)
-	o = append(o, "}\n"...)
-	b.out = o
-	_, err := b.w.Write(o)
-	return err
+	b.out = append(o, "}\n"...)
+	return b.writeOut(false)
 }
 
 // appendQuoted appends s as a JSON string, '<' as itself.
@@ -277,8 +498,6 @@ func appendQuoted(b []byte, s string) []byte {
 	_ = enc.Encode(s) // a string always encodes
 	return append(b, bytes.TrimSuffix(q.Bytes(), []byte("\n"))...)
 }
-
-func isBlankLine(line []byte) bool { return firstNonBlank(line) == 0 }
 
 // firstNonBlank returns the first byte of line that is not a space or a
 // tab, or 0.
@@ -291,30 +510,32 @@ func firstNonBlank(line []byte) byte {
 	return 0
 }
 
-// jsonLines decodes JSON records: the common shape {"lines": ["...", ...]}
-// directly, anything else with encoding/json.
-type jsonLines struct {
-	lines []string
-}
-
-// decode returns the lines of a JSON record, and false when it has none.
-func (j *jsonLines) decode(line []byte) ([]string, bool) {
-	if lines, ok := j.quick(line); ok {
-		return lines, true
+// appendJSONLines appends to dst the lines of a JSON record joined by LF,
+// and reports false when it has none: the common shape {"lines": ["...",
+// ...]} directly, anything else with encoding/json.
+func appendJSONLines(dst, line []byte) ([]byte, bool) {
+	if out, ok := appendJSONLinesQuick(dst, line); ok {
+		return out, true
 	}
 	var v struct {
 		Lines []string `json:"lines"`
 	}
 	if err := json.Unmarshal(line, &v); err != nil || v.Lines == nil {
-		return nil, false
+		return dst, false
 	}
-	return v.Lines, true
+	for i, l := range v.Lines {
+		if i > 0 {
+			dst = append(dst, '\n')
+		}
+		dst = append(dst, l...)
+	}
+	return dst, true
 }
 
-// quick reads {"lines":["A","B"]} with spaces anywhere between the tokens
-// and strings without escapes; it reports false for anything else.
-func (j *jsonLines) quick(s []byte) ([]string, bool) {
-	j.lines = j.lines[:0]
+// appendJSONLinesQuick reads {"lines":["A","B"]} with spaces anywhere
+// between the tokens and strings without escapes; it reports false for
+// anything else.
+func appendJSONLinesQuick(dst, s []byte) ([]byte, bool) {
 	p := 0
 	skip := func() {
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
@@ -323,192 +544,36 @@ func (j *jsonLines) quick(s []byte) ([]string, bool) {
 	}
 	lit := func(t string) bool {
 		skip()
-		if bytes.HasPrefix(s[p:], []byte(t)) {
+		if len(s)-p >= len(t) && string(s[p:p+len(t)]) == t {
 			p += len(t)
 			return true
 		}
 		return false
 	}
-	str := func() (string, bool) {
+	if !lit("{") || !lit(`"lines"`) || !lit(":") || !lit("[") {
+		return dst, false
+	}
+	for n := 0; !lit("]"); n++ {
+		if n > 0 && !lit(",") {
+			return dst, false
+		}
 		skip()
 		if p >= len(s) || s[p] != '"' {
-			return "", false
+			return dst, false
 		}
 		end := bytes.IndexByte(s[p+1:], '"')
 		if end < 0 || bytes.IndexByte(s[p+1:p+1+end], '\\') >= 0 {
-			return "", false
+			return dst, false
 		}
-		v := string(s[p+1 : p+1+end])
+		if n > 0 {
+			dst = append(dst, '\n')
+		}
+		dst = append(dst, s[p+1:p+1+end]...)
 		p += end + 2
-		return v, true
-	}
-	if !lit("{") || !lit(`"lines"`) || !lit(":") || !lit("[") {
-		return nil, false
-	}
-	for !lit("]") {
-		if len(j.lines) > 0 && !lit(",") {
-			return nil, false
-		}
-		v, ok := str()
-		if !ok {
-			return nil, false
-		}
-		j.lines = append(j.lines, v)
 	}
 	if !lit("}") {
-		return nil, false
+		return dst, false
 	}
 	skip()
-	return j.lines, p == len(s)
-}
-
-// lineReader reads lines ended by LF, CRLF or CR, each at most
-// batchMaxLine bytes; a longer line is reported as such and skipped.
-type lineReader struct {
-	r          io.Reader
-	buf        []byte
-	start, end int  // the unread bytes, buf[start:end]
-	eof        bool // r has no more
-	err        error
-	n          int // the number of the line last returned (1-based)
-	// lf is the offset of the first LF at or after start, or -1 when
-	// buf[start:lfSeen] has none: each byte is searched for an LF once;
-	// cr and crSeen are the same for CR.
-	lf, lfSeen int
-	cr, crSeen int
-	// paused: the last read returned less than it could, as a pipe or a
-	// terminal does when the writer has nothing more for now.
-	paused bool
-}
-
-func newLineReader(r io.Reader) *lineReader {
-	return &lineReader{r: r, buf: make([]byte, 2*batchMaxLine), lf: -1, cr: -1}
-}
-
-// fill reads more input, moving what is unread to the front; it reports
-// false when nothing more can come.
-func (lr *lineReader) fill() bool {
-	if lr.eof {
-		return false
-	}
-	if lr.start > 0 {
-		shift := lr.start
-		lr.end = copy(lr.buf, lr.buf[lr.start:lr.end])
-		lr.start = 0
-		lr.lfSeen -= shift
-		if lr.lf >= 0 {
-			lr.lf -= shift
-		}
-		lr.crSeen -= shift
-		if lr.cr >= 0 {
-			lr.cr -= shift
-		}
-	}
-	if lr.end == len(lr.buf) {
-		return false
-	}
-	n, err := lr.r.Read(lr.buf[lr.end:])
-	lr.paused = n < len(lr.buf)-lr.end
-	lr.end += n
-	switch {
-	case err == io.EOF:
-		lr.eof = true
-	case err != nil:
-		lr.eof, lr.err = true, fmt.Errorf("cannot read input: %w", err)
-	}
-	return n > 0 || !lr.eof
-}
-
-// lineEnd returns the offset of the first LF or CR of buf[start:end], or
-// -1.
-func (lr *lineReader) lineEnd() int {
-	lr.lf, lr.lfSeen = lr.search('\n', lr.lf, lr.lfSeen)
-	lr.cr, lr.crSeen = lr.search('\r', lr.cr, lr.crSeen)
-	switch {
-	case lr.cr < 0:
-		return lr.lf
-	case lr.lf < 0 || lr.cr < lr.lf:
-		return lr.cr
-	}
-	return lr.lf
-}
-
-// search returns the offset of the first c at or after start, given the
-// last answer at and how far it looked: -1 when there is none before end.
-func (lr *lineReader) search(c byte, at, seen int) (int, int) {
-	if at >= lr.start {
-		return at, seen
-	}
-	if seen < lr.start {
-		seen = lr.start
-	}
-	if i := bytes.IndexByte(lr.buf[seen:lr.end], c); i >= 0 {
-		return seen + i, seen + i + 1
-	}
-	return -1, lr.end
-}
-
-// next returns the next line without its end, valid until the next call;
-// long reports a line over the bound, then skipped. The error is io.EOF at
-// the end of the input.
-func (lr *lineReader) next() (line []byte, long bool, err error) {
-	for {
-		if at := lr.lineEnd(); at >= 0 {
-			// A CR at the end of what is read may be the first half of a CRLF.
-			if lr.buf[at] == '\r' && at+1 == lr.end && !lr.eof {
-				if lr.fill() {
-					continue
-				}
-				at = lr.end - 1 // no room or no more input: the CR ends the line alone
-			}
-			line = lr.buf[lr.start:at]
-			next := at + 1
-			if lr.buf[at] == '\r' && next < lr.end && lr.buf[next] == '\n' {
-				next++
-			}
-			lr.start = next
-			lr.n++
-			return lr.tooLong(line)
-		}
-		if lr.end-lr.start > batchMaxLine {
-			return lr.skipLong()
-		}
-		if !lr.fill() {
-			if lr.start == lr.end {
-				if lr.err != nil {
-					return nil, false, lr.err
-				}
-				return nil, false, io.EOF
-			}
-			line = lr.buf[lr.start:lr.end]
-			lr.start = lr.end
-			lr.n++
-			return lr.tooLong(line)
-		}
-	}
-}
-
-func (lr *lineReader) tooLong(line []byte) ([]byte, bool, error) {
-	if len(line) > batchMaxLine {
-		return nil, true, nil
-	}
-	return line, false, nil
-}
-
-// skipLong drops the rest of a line over the bound.
-func (lr *lineReader) skipLong() ([]byte, bool, error) {
-	lr.n++
-	for {
-		if at := lr.lineEnd(); at >= 0 {
-			lr.start = at + 1
-			if lr.buf[at] == '\r' && lr.start < lr.end && lr.buf[lr.start] == '\n' {
-				lr.start++
-			}
-			return nil, true, nil
-		}
-		lr.start = lr.end
-		if !lr.fill() {
-			return nil, true, nil
-		}
-	}
+	return dst, p == len(s)
 }

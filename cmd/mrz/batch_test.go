@@ -117,6 +117,8 @@ func TestBatchBounds(t *testing.T) {
 		{"long line without an end", batchTD3 + "\n\n" + long, "input_too_long"},
 		{"long line of CRs", strings.Repeat("\r", 3) + long + "\r" + batchTD3, "input_too_long"},
 		{"large record", big + "\n" + batchTD3, "input_too_long"},
+		{"no blank line", strings.Repeat(batchTD3+"\n", 120000) + "\n" + batchTD3, "input_too_long"},
+		{"no blank line, CRLF", strings.Repeat(batchTD3+"\r\n", 120000) + "\r\n" + batchTD3, "input_too_long"},
 	} {
 		var before, after runtime.MemStats
 		runtime.GC()
