@@ -67,6 +67,14 @@ func (s *Server) serveRead(ep *endpoint) http.HandlerFunc {
 			ep.fail(w, r, failRateLimit, nil, "")
 			return
 		}
+		if r.ContentLength > bodyLimit(ep.form.maxImage) {
+			// A body declared over the limit is refused before it takes
+			// a worker's place or any memory.
+			w.Header().Set("Connection", "close")
+			rerr := tooLarge(ep.form)
+			ep.fail(w, r, failRequest, rerr, rerr.msg)
+			return
+		}
 		release, err := s.pool.admit()
 		if err != nil {
 			s.metrics.observeRejected("busy")

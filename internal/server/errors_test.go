@@ -79,7 +79,7 @@ func TestErrorPaths(t *testing.T) {
 		{"truncated multipart", Config{}, "POST", MindeePredictPath, truncatedMP, okCT, mindee, 400,
 			[]string{"details=malformed or truncated multipart body"}},
 		{"unsupported content type", Config{}, "POST", MindeePredictPath, string(h.image), "image/png", mindee, 400,
-			[]string{`details=unsupported Content-Type "image/png": want multipart/form-data or application/json`}},
+			[]string{`details=unsupported Content-Type: want multipart/form-data, application/json or application/x-www-form-urlencoded`}},
 		{"no content type", Config{}, "POST", MindeePredictPath, string(h.image), "", mindee, 400,
 			[]string{"code=BadRequest"}},
 		{"malformed content type", Config{}, "POST", MindeePredictPath, okMP, "multipart/form-data; boundary", mindee, 400,

@@ -355,3 +355,35 @@ type notReady struct{ servertest.Fake }
 func (*notReady) Ready() error { return fmt.Errorf("warming up") }
 
 var seriesLine = regexp.MustCompile(`^[a-z_]+(\{[a-z_]+="[^"\\]*"(,[a-z_]+="[^"\\]*")*\})? [0-9.e+-]+$|^[a-z_]+\{[^}]*le="\+Inf"\} [0-9]+$`)
+
+// TestDeclaredTooLarge: a body whose Content-Length is over the limit is
+// refused at once with 400, before it takes a worker's place: a client that
+// declares gigabytes and sends two bytes neither holds a worker nor makes
+// the server reserve the memory it claims.
+func TestDeclaredTooLarge(t *testing.T) {
+	h := makeHolder(t, 8)
+	gate := servertest.NewGate(4)
+	gate.Passport = h.passport
+	s, _ := newTestServer(t, Config{Reader: gate, Workers: 1, Queue: 0}, h)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	addr := strings.TrimPrefix(ts.URL, "http://")
+	for i := 0; i < 3; i++ { // more than the pool holds
+		conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conn.SetDeadline(time.Now().Add(10 * time.Second))
+		fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: x\r\nx-api-key: %s\r\nContent-Type: application/json\r\nContent-Length: 8000000000\r\n\r\n{}", ScanPath, testKey)
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatalf("request %d: %v", i, err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		conn.Close()
+		if resp.StatusCode != 400 || !strings.Contains(string(b), "over") {
+			t.Errorf("request %d: %d %s, want 400 naming the limit", i, resp.StatusCode, b)
+		}
+	}
+}

@@ -84,7 +84,7 @@ func decode(r *http.Request, f form) (upload, *requestError) {
 	case mt == "application/x-www-form-urlencoded":
 		up, rerr = decodeURLEncoded(r, f)
 	default:
-		return upload{}, reqErr(errMalformed, "unsupported Content-Type %q: want multipart/form-data or application/json", mt)
+		return upload{}, reqErr(errMalformed, "unsupported Content-Type: want multipart/form-data, application/json or application/x-www-form-urlencoded")
 	}
 	if rerr != nil {
 		return upload{}, rerr
@@ -205,10 +205,15 @@ func cleanFilename(s string) string {
 
 // readAll reads at most limit bytes of r into a buffer sized once from the
 // request's Content-Length (when known), instead of growing it by doubling.
+// initialGrow is the most readAll reserves before any byte arrives.
+const initialGrow = 1 << 20
+
 func readAll(r io.Reader, contentLength, limit int64) ([]byte, error) {
 	var buf bytes.Buffer
 	if contentLength > 0 {
-		buf.Grow(int(min(contentLength, limit)) + bytes.MinRead)
+		// Trust the declared length only up to initialGrow: the buffer
+		// grows from the bytes that actually arrive.
+		buf.Grow(int(min(contentLength, limit, initialGrow)) + bytes.MinRead)
 	}
 	_, err := buf.ReadFrom(io.LimitReader(r, limit))
 	return buf.Bytes(), err
