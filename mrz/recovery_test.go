@@ -2,6 +2,7 @@ package mrz_test
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -849,6 +850,10 @@ func recoveryRow(t *testing.T, k int, name string, x *tally) {
 func recoveryFloors(t *testing.T, k int, by map[string]*tally) {
 	u := by["unique"]
 	wantRec := map[int]float64{1: 0.99, 2: 0.95, 3: 0}[k]
+	if testing.Short() && u.n > 0 {
+		// A tenth of the pages: allow three standard errors of sampling.
+		wantRec -= 3 * math.Sqrt(wantRec*(1-wantRec)/float64(u.n))
+	}
 	if float64(u.recovered) < wantRec*float64(u.n) {
 		t.Errorf("k=%d: %s recovered of uniquely repairable MRZs, want at least %.0f%%", k, pct(u.recovered, u.n), 100*wantRec)
 	}
