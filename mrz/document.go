@@ -192,10 +192,7 @@ func (d Document) OptionalData() string {
 // trailing fillers, and "" for other formats.
 func (d Document) OptionalData2() string { return trimFillers(d.get(fOptional2)) }
 
-// nameParts splits the name field at the first "<<".
-func (d Document) nameParts() (primary, secondary string) { return (&d).names() }
-
-// names is nameParts.
+// names splits the name field at the first "<<".
 func (d *Document) names() (primary, secondary string) {
 	if d.lay == nil {
 		return "", ""

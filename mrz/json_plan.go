@@ -294,7 +294,7 @@ func (d *Document) appendJSONPlanned(b []byte) []byte {
 	}
 	name := d.raw[lay.f[fName].off:lay.f[fName].end()]
 	primary, secondary := name, ""
-	if i := strings.Index(name, "<<"); i >= 0 { // as nameParts
+	if i := strings.Index(name, "<<"); i >= 0 { // as names
 		primary, secondary = name[:i], name[i+2:]
 	}
 	if lay.f[fSurname].n > 0 {
